@@ -1,0 +1,203 @@
+// Wires the stages: ingest → parse → normalize → match → correlate → diagnose. All callers
+// (cli, batch, serve) go through here. The catalog's gate reaches ingest as a value.
+import { correlate } from './correlate/correlate.js';
+import { instantText, timeBasis } from './diagnose/cite.js';
+import { diagnoseFindings } from './diagnose/diagnose.js';
+import type { Diagnosis, InputReport } from './diagnose/diagnosis.js';
+import { ByteBudget, BudgetExceeded } from './ingest/counted.js';
+import { DEFAULT_LIMITS, type IngestLimits } from './ingest/limits.js';
+import type { Member } from './ingest/member.js';
+import { openInputs } from './ingest/open-inputs.js';
+import { BUILTIN_PATTERNS, loadCatalog } from './match/catalog.js';
+import { HitCollector } from './match/collect.js';
+import { buildGate } from './match/gate.js';
+import { findIncidents, type Cited } from './match/incidents.js';
+import type { Catalog } from './match/pattern.js';
+import type { LineGate } from './model/gate.js';
+import type { ParsedRecord } from './model/event.js';
+import { UNKNOWN_HOST } from './model/event.js';
+import type { FormatId } from './model/format.js';
+import { cmp, Tally } from './model/tally.js';
+import type { Instant } from './model/time.js';
+import { compareInstant } from './model/time.js';
+import { chooseYears } from './normalize/bundle-clock.js';
+import { canonicalHost } from './normalize/host.js';
+import { MemberNormalizer, type Prepared, type TimeOptions } from './normalize/normalize.js';
+import type { YearChoice } from './normalize/year.js';
+import { parseZone, UTC_ZONE } from './normalize/zone.js';
+import { openMember } from './parse/read-member.js';
+import { GATED_FORMATS, JSON_LINE_FORMATS } from './parse/registry.js';
+
+export interface AnalyzeOptions {
+  readonly inputs: readonly string[];
+  /** Extra catalog folders (`--patterns DIR`); their entries replace built-ins with the same id. */
+  readonly patternDirs?: readonly string[];
+  /** A catalog already loaded (tests, batch workers): skips loading. */
+  readonly catalog?: Catalog;
+  readonly year?: number;
+  readonly tz?: string;
+  readonly limits?: IngestLimits;
+  /** Read every line in full instead of only the gate's candidates (slower; same findings). */
+  readonly fullScan?: boolean;
+  /** Called as members are read, for progress bars. */
+  readonly onProgress?: (p: { readonly path: string; readonly bytesRead: number }) => void;
+}
+
+/** What the matcher keeps per hit: enough to resolve the time later and quote the line. */
+interface HitItem {
+  readonly member: number;
+  readonly prepared: Prepared;
+  readonly raw: string;
+}
+
+interface MemberState {
+  readonly normalizer: MemberNormalizer;
+  readonly report: Omit<InputReport, 'timeSource' | 'firstTime' | 'lastTime'>;
+  /** First and last records in file order: enough for the member's time bounds. */
+  readonly bounds: Prepared[];
+}
+
+export function loadCatalogFor(opts: Pick<AnalyzeOptions, 'catalog' | 'patternDirs'>): Catalog {
+  return opts.catalog ?? loadCatalog(BUILTIN_PATTERNS(), ...(opts.patternDirs ?? []));
+}
+
+export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
+  const catalog = loadCatalogFor(opts);
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const zone = opts.tz !== undefined ? parseZone(opts.tz) : UTC_ZONE;
+  if (zone === undefined) throw new Error(`unknown time zone "${opts.tz}" (use an IANA name such as Europe/Berlin, or an offset such as +07:00)`);
+  const timeOpts: TimeOptions = { zone, zoneGiven: opts.tz !== undefined };
+  const tally = new Tally();
+  const budget = new ByteBudget(limits);
+  const gates = opts.fullScan === true ? undefined : { text: buildGate(catalog, { jsonEscaped: false }), json: buildGate(catalog, { jsonEscaped: true }) };
+  const collector = new HitCollector<HitItem>(catalog);
+  const members: MemberState[] = [];
+
+  try {
+    for await (const member of openInputs(opts.inputs, { limits, tally, budget })) {
+      const state = await readMember(member, members.length, { tally, limits, gates, collector });
+      members.push(state);
+      opts.onProgress?.({ path: member.path, bytesRead: budget.bytesRead });
+    }
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded)) throw e;
+    tally.report({ path: opts.inputs.join(' '), severity: 'error', message: `${e.message}; the rest of the bundle was not read` });
+  }
+
+  const years = chooseYears(members.map((m) => m.normalizer), opts.year);
+  const resolve = (member: number, p: Prepared) => (members[member] as MemberState).normalizer.resolve(p, years[member] as YearChoice, timeOpts);
+  const cite = (item: HitItem, matcherId: string): Cited => ({ event: resolve(item.member, item.prepared), raw: item.raw, matcherId });
+  const match = findIncidents(catalog, collector.allBuckets(), cite);
+  const ranked = correlate(catalog, match.incidents);
+  const findings = diagnoseFindings(ranked, match);
+
+  const skippedByPath = new Map<string, number>();
+  for (const s of tally.skipCounts()) if (!s.intentional) skippedByPath.set(s.path, (skippedByPath.get(s.path) ?? 0) + s.count);
+  const inputs = members.map((m, i): InputReport => {
+    const times = m.bounds.map((p) => resolve(i, p).time).filter((t) => t.kind !== 'none');
+    const ats = times.map((t) => t.at).sort(compareInstant);
+    const year = years[i] as YearChoice;
+    const sample = times[0];
+    const basis = sample === undefined ? 'none' : timeBasis(sample);
+    const timeSource = sample !== undefined && sample.kind === 'inferred' && sample.assumed.includes('year') ? `${basis}; year from ${year.source}` : basis;
+    return { ...m.report, skipped: skippedByPath.get(m.report.path) ?? 0, timeSource, firstTime: instantText(ats[0]), lastTime: instantText(ats[ats.length - 1]) };
+  });
+  const starts = inputs.map((i) => i.firstTime).filter((t): t is string => t !== null).sort(cmp);
+  const ends = inputs.map((i) => i.lastTime).filter((t): t is string => t !== null).sort(cmp);
+  const hosts = [...new Set([...inputs.map((i) => i.host).filter((h): h is string => h !== null), ...findings.flatMap((f) => f.hosts)])].sort(cmp);
+  const skews = countSkews(collector.allBuckets().flatMap((b) => b.kept.map((h) => h.item)), resolve);
+  return {
+    schemaVersion: 1,
+    inputs,
+    timeRange: { start: starts[0] ?? null, end: ends[ends.length - 1] ?? null },
+    findings,
+    transients: match.transients.map((t) => ({ pattern: t.patternId, host: t.host, count: t.count, reason: t.reason })),
+    diagnostics: tally.diagnosticList(),
+    skipped: tally.skipCounts(),
+    stats: {
+      files: inputs.length,
+      bytes: inputs.reduce((n, i) => n + i.bytes, 0),
+      lines: inputs.reduce((n, i) => n + i.lines, 0),
+      parsed: inputs.reduce((n, i) => n + i.parsed, 0),
+      skipped: tally.totalSkipped(false),
+      hosts,
+      zone: zone.name,
+      zoneAssumed: opts.tz === undefined,
+      clockSkews: skews,
+      catalogEntries: catalog.patterns.length,
+    },
+  };
+}
+
+interface ReadContext {
+  readonly tally: Tally;
+  readonly limits: IngestLimits;
+  readonly gates: { readonly text: LineGate; readonly json: LineGate } | undefined;
+  readonly collector: HitCollector<HitItem>;
+}
+
+async function readMember(member: Member, index: number, ctx: ReadContext): Promise<MemberState> {
+  const info = { path: member.path, ...(member.mtime ? { mtime: member.mtime } : {}), ...(member.mtimeSource ? { mtimeSource: member.mtimeSource } : {}) };
+  const gateFor = (format: FormatId): LineGate | undefined =>
+    ctx.gates === undefined || !GATED_FORMATS.has(format) ? undefined : JSON_LINE_FORMATS.has(format) ? ctx.gates.json : ctx.gates.text;
+  const opened = await openMember(member, { limits: ctx.limits, tally: ctx.tally, gateFor });
+  if (opened.kind === 'binary') {
+    const bytes = await opened.drain();
+    ctx.tally.report({ path: member.path, severity: 'warning', message: `${opened.reason}; skipped` });
+    const normalizer = new MemberNormalizer({ ...info, format: 'plain' });
+    return { normalizer, bounds: [], report: emptyReport(member.path, 'binary', bytes, normalizer.hostHint) };
+  }
+  const format = opened.format;
+  const normalizer = new MemberNormalizer({ ...info, format });
+  const bounds: Prepared[] = [];
+  let lastPrepared: Prepared | undefined;
+  try {
+    for await (const batch of opened.records) {
+      for (const rr of batch) {
+        const p = normalizer.prepare(rr.record);
+        if (bounds.length === 0) bounds.push(p);
+        lastPrepared = p;
+        const r: ParsedRecord = p.record;
+        const host = r.host !== undefined && r.host !== '' ? canonicalHost(r.host) : normalizer.hostHint ?? UNKNOWN_HOST;
+        ctx.collector.offer(r, r.component ?? normalizer.componentHint ?? format, host, { member: index, prepared: p, raw: rr.raw });
+      }
+    }
+  } catch (e) {
+    if (e instanceof BudgetExceeded) throw e;
+    ctx.tally.report({ path: member.path, severity: 'error', message: `read failed after ${opened.readCounts.records} records: ${(e as Error).message}` });
+  }
+  if (lastPrepared !== undefined && lastPrepared !== bounds[0]) bounds.push(lastPrepared);
+  const lc = opened.lineCounts();
+  if (lc.truncated > 0) ctx.tally.skipMany({ path: member.path, line: 0 }, 'ingest', `line longer than ${ctx.limits.maxLineBytes} bytes cut`, lc.truncated, true);
+  return {
+    normalizer,
+    bounds,
+    report: {
+      path: member.path,
+      format,
+      host: normalizer.hostHint ?? null,
+      bytes: lc.bytes,
+      lines: lc.lines,
+      parsed: opened.readCounts.records,
+      scannedOnly: lc.passedOver,
+      skipped: 0,
+      truncated: lc.truncated,
+    },
+  };
+}
+
+function emptyReport(path: string, format: 'binary', bytes: number, host: string | undefined): MemberState['report'] {
+  return { path, format, host: host ?? null, bytes, lines: 0, parsed: 0, scannedOnly: 0, skipped: 0, truncated: 0 };
+}
+
+function countSkews(items: readonly HitItem[], resolve: (m: number, p: Prepared) => { inner?: { skewSec: number } }): number {
+  let n = 0;
+  for (const it of items) {
+    if (it.prepared.inner === undefined) continue;
+    const ev = resolve(it.member, it.prepared);
+    if (ev.inner !== undefined && Math.abs(ev.inner.skewSec) > 2) n++;
+  }
+  return n;
+}
+
+export type { Instant };

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// The command line: argv in, a renderer's output on stdout, progress and problems on stderr,
+// exit codes out. The only module that knows yargs and process.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { analyzeCommand } from './analyze-command.js';
+import { patternsCommand } from './patterns-command.js';
+import { timelineCommand } from './timeline-command.js';
+
+const EXIT_USAGE = 2;
+
+await yargs(hideBin(process.argv))
+  .scriptName('kube-forensics')
+  .usage('$0 <command> [options]\n\nOffline forensics for Kubernetes nodes and control planes.')
+  .command(analyzeCommand)
+  .command(timelineCommand)
+  .command(patternsCommand)
+  .demandCommand(1, 'Name a command: analyze, timeline or patterns.')
+  .strict()
+  .help()
+  .alias('h', 'help')
+  .version()
+  .wrap(Math.min(110, process.stdout.columns || 100))
+  .fail((msg, err, y) => {
+    if (err) {
+      process.stderr.write(`kube-forensics: ${err.message}\n`);
+      process.exit(EXIT_USAGE);
+    }
+    process.stderr.write(`${y.help().toString()}\n\nkube-forensics: ${msg}\n`);
+    process.exit(EXIT_USAGE);
+  })
+  .parseAsync();

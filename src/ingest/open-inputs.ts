@@ -1,0 +1,152 @@
+// Inputs → members: directories walked in sorted order, archives streamed entry by entry (tar,
+// gzip, zip, nested inside each other), nothing extracted to disk, no link followed.
+import { createReadStream } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import * as tarStream from 'tar-stream';
+import type { Tally } from '../model/tally.js';
+import { cmp } from '../model/tally.js';
+import { BudgetExceeded, ByteBudget, capped } from './counted.js';
+import type { IngestLimits } from './limits.js';
+import type { Member } from './member.js';
+import { containerKind, peek } from './peek.js';
+import { safeEntryPath } from './safe-path.js';
+import { zipMembers } from './zip.js';
+
+export interface OpenOptions {
+  readonly limits: IngestLimits;
+  readonly tally: Tally;
+  readonly budget: ByteBudget;
+}
+
+/** Every member of every input, in a deterministic order (sorted paths within a directory). */
+export async function* openInputs(inputs: readonly string[], opts: OpenOptions): AsyncGenerator<Member> {
+  for (const input of inputs) {
+    const st = await lstat(input).catch((e: NodeJS.ErrnoException) => e);
+    if (st instanceof Error) {
+      opts.tally.report({ path: input, severity: 'error', message: `cannot read input: ${st.code ?? st.message}` });
+      continue;
+    }
+    // With one input, paths are relative to it; with several, each is prefixed by its own name.
+    const prefix = inputs.length > 1 || !st.isDirectory() ? basename(input) : '';
+    if (st.isDirectory()) yield* walkDirectory(input, prefix, opts);
+    else if (st.isFile()) yield* openFile(input, prefix, st.mtime, opts);
+    else opts.tally.report({ path: input, severity: 'warning', message: 'not a regular file or directory; skipped' });
+  }
+}
+
+async function* walkDirectory(dir: string, rel: string, opts: OpenOptions): AsyncGenerator<Member> {
+  const names = (await readdir(dir)).sort(cmp);
+  for (const name of names) {
+    const full = join(dir, name);
+    const path = rel === '' ? name : `${rel}/${name}`;
+    const st = await lstat(full);
+    if (st.isSymbolicLink()) {
+      opts.tally.report({ path, severity: 'warning', message: 'symbolic link not followed' });
+    } else if (st.isDirectory()) {
+      yield* walkDirectory(full, path, opts);
+    } else if (st.isFile()) {
+      yield* openFile(full, path, st.mtime, opts);
+    }
+  }
+}
+
+async function* openFile(file: string, path: string, mtime: Date, opts: OpenOptions): AsyncGenerator<Member> {
+  const { head, rest } = await peek(createReadStream(file, { highWaterMark: 1024 * 1024 }), 512);
+  if (containerKind(head) === 'zip') {
+    yield* zipMembers(file, path, opts, (p, m, bytes, compressed) =>
+      expand(p, m, 'archive-entry', capped(bytes, opts.budget, () => compressed), 1, () => compressed, opts),
+    );
+    return;
+  }
+  let read = 0;
+  const counting = (async function* () {
+    for await (const c of rest) {
+      read += c.length;
+      yield c;
+    }
+  })();
+  yield* expand(path, mtime, 'file', counting, 0, () => read, opts);
+}
+
+/** Open containers found inside a stream (gzip, tar) recursively; anything else is a member. */
+async function* expand(
+  path: string,
+  mtime: Date | undefined,
+  mtimeSource: 'file' | 'archive-entry',
+  bytes: AsyncIterable<Buffer>,
+  depth: number,
+  compressedRead: () => number,
+  opts: OpenOptions,
+): AsyncGenerator<Member> {
+  const { head, rest } = await peek(bytes, 512);
+  const kind = containerKind(head);
+  if (kind !== 'none' && depth >= opts.limits.maxNesting) {
+    opts.tally.report({ path, severity: 'warning', message: `archive nested deeper than ${opts.limits.maxNesting}; not opened` });
+    for await (const _ of rest) void _;
+    return;
+  }
+  try {
+    if (kind === 'gzip') {
+      const inflated = capped(Readable.from(rest).pipe(createGunzip()), opts.budget, compressedRead);
+      yield* expand(path.replace(/\.(gz|tgz)$/, (m) => (m === '.tgz' ? '.tar' : '')), mtime, mtimeSource, inflated, depth + 1, compressedRead, opts);
+    } else if (kind === 'tar') {
+      yield* tarMembers(path, rest, depth, compressedRead, opts);
+    } else if (kind === 'zip') {
+      opts.tally.report({ path, severity: 'warning', message: 'zip archive inside another archive is not opened' });
+      for await (const _ of rest) void _;
+    } else {
+      yield { path, ...(mtime ? { mtime, mtimeSource } : {}), bytes: rest };
+    }
+  } catch (e) {
+    opts.tally.report({ path, severity: 'error', message: describeArchiveError(e) });
+    if (e instanceof BudgetExceeded && e.what === 'total') throw e;
+  }
+}
+
+async function* tarMembers(
+  path: string,
+  bytes: AsyncIterable<Buffer>,
+  depth: number,
+  compressedRead: () => number,
+  opts: OpenOptions,
+): AsyncGenerator<Member> {
+  const extract = tarStream.extract();
+  Readable.from(bytes).on('error', (e) => extract.destroy(e)).pipe(extract);
+  let last = '(start of archive)';
+  try {
+    for await (const entry of extract) {
+      const h = entry.header;
+      const safe = safeEntryPath(h.name);
+      const entryPath = `${path}/${safe ?? h.name}`;
+      if (safe === undefined) {
+        opts.tally.report({ path: `${path}/${h.name}`, severity: 'warning', message: 'entry path escapes the bundle (absolute or ..); skipped' });
+      } else if (h.type === 'symlink' || h.type === 'link') {
+        opts.tally.report({ path: entryPath, severity: 'warning', message: `${h.type === 'link' ? 'hard' : 'symbolic'} link not followed` });
+      } else if (h.type === 'file' || h.type === 'contiguous-file') {
+        last = entryPath;
+        let consumed = false;
+        const body = (async function* () {
+          consumed = true;
+          for await (const c of entry) yield c as Buffer;
+        })();
+        yield* expand(entryPath, h.mtime, 'archive-entry', body, depth + 1, compressedRead, opts);
+        if (!consumed) entry.resume();
+      }
+      entry.resume(); // drain whatever the consumer left so the next entry arrives
+    }
+  } catch (e) {
+    if (e instanceof BudgetExceeded) throw e;
+    opts.tally.report({ path, severity: 'error', message: `${describeArchiveError(e)}; last complete entry: ${last}` });
+  }
+}
+
+function describeArchiveError(e: unknown): string {
+  if (e instanceof BudgetExceeded) return e.message;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/unexpected end of file|Unexpected end of data/i.test(msg)) return 'archive is truncated (unexpected end of data)';
+  if (/incorrect header check|invalid/i.test(msg)) return `archive is corrupt (${msg})`;
+  return `archive could not be read (${msg})`;
+}

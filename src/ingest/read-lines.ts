@@ -1,0 +1,154 @@
+// Bytes → numbered lines, in batches per chunk. Ingest numbers lines itself (before any filter)
+// so evidence always points at the real line. With a gate, only candidate lines are decoded;
+// the rest are counted, never turned into strings or objects: this is the hot path.
+import type { LineGate } from '../model/gate.js';
+import type { NumberedLine } from '../parse/line-parser.js';
+import { stripPaste, type PastePrefix } from './paste.js';
+
+export interface ReadOptions {
+  readonly maxLineBytes: number;
+  readonly paste: PastePrefix;
+  /** Without a gate every line is decoded; with one, only its candidates plus the first and last line. */
+  readonly gate?: LineGate;
+}
+
+export interface LineCounts {
+  lines: number;
+  bytes: number;
+  /** Lines cut at maxLineBytes. */
+  truncated: number;
+  /** Lines the gate passed over (counted, not decoded). */
+  passedOver: number;
+}
+
+const NL = 0x0a;
+
+export function readLines(bytes: AsyncIterable<Buffer>, opts: ReadOptions): { batches: AsyncGenerator<NumberedLine[]>; counts: LineCounts } {
+  const counts: LineCounts = { lines: 0, bytes: 0, truncated: 0, passedOver: 0 };
+  return { batches: batchesOf(bytes, opts, counts), counts };
+}
+
+async function* batchesOf(bytes: AsyncIterable<Buffer>, opts: ReadOptions, counts: LineCounts): AsyncGenerator<NumberedLine[]> {
+  let carry: Buffer | undefined;
+  let base = 0; // byte offset of carry/buf[0] within the member
+  let discarding = false; // inside an overlong line, dropping bytes until its end
+  let lastLine: NumberedLine | undefined; // gated mode: the last line, so time bounds see it
+  let lastEmitted = 0;
+  const decode = (buf: Buffer, start: number, end: number, no: number): NumberedLine => {
+    let e = end;
+    if (e > start && buf[e - 1] === 0x0d) e--;
+    if (e - start > opts.maxLineBytes) {
+      e = start + opts.maxLineBytes;
+      counts.truncated++;
+    }
+    return { no, text: stripPaste(buf.toString('utf8', start, e), opts.paste), offset: base + start };
+  };
+
+  for await (const chunk of bytes) {
+    counts.bytes += chunk.length;
+    let buf = carry === undefined || carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    let start = 0;
+    if (discarding) {
+      const nl = buf.indexOf(NL);
+      if (nl < 0) {
+        base += buf.length;
+        carry = undefined;
+        continue;
+      }
+      discarding = false;
+      start = nl + 1;
+    }
+    const lastNl = buf.lastIndexOf(NL);
+    if (lastNl < start) {
+      // No complete line: keep it, unless it is already over the cap.
+      if (buf.length - start > opts.maxLineBytes) {
+        counts.lines++;
+        const line = decode(buf, start, buf.length, counts.lines);
+        lastLine = line;
+        if (opts.gate === undefined || counts.lines === 1) {
+          yield [line];
+          lastEmitted = line.no;
+        }
+        discarding = true;
+        base += buf.length;
+        carry = undefined;
+      } else {
+        base += start;
+        carry = buf.subarray(start);
+      }
+      continue;
+    }
+    const out = opts.gate === undefined ? allLines(buf, start, lastNl, counts, decode) : gatedLines(buf, start, lastNl, counts, decode, opts.gate);
+    if (opts.gate !== undefined) {
+      const lineStart = buf.lastIndexOf(NL, lastNl - 1) + 1;
+      lastLine = decode(buf, Math.max(lineStart, start), lastNl, counts.lines);
+    }
+    if (out.length > 0) {
+      lastEmitted = out[out.length - 1]?.no ?? lastEmitted;
+      yield out;
+    }
+    base += lastNl + 1;
+    carry = buf.subarray(lastNl + 1);
+    buf = carry;
+  }
+  if (carry !== undefined && carry.length > 0 && !discarding) {
+    counts.lines++;
+    const line = decode(carry, 0, carry.length, counts.lines);
+    lastLine = undefined;
+    yield [line];
+    return;
+  }
+  if (lastLine !== undefined && lastLine.no > lastEmitted) yield [lastLine];
+}
+
+type Decode = (buf: Buffer, start: number, end: number, no: number) => NumberedLine;
+
+function allLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts, decode: Decode): NumberedLine[] {
+  const out: NumberedLine[] = [];
+  let pos = from;
+  while (pos <= lastNl) {
+    const nl = buf.indexOf(NL, pos);
+    counts.lines++;
+    out.push(decode(buf, pos, nl, counts.lines));
+    pos = nl + 1;
+  }
+  return out;
+}
+
+function gatedLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts, decode: Decode, gate: LineGate): NumberedLine[] {
+  const out: NumberedLine[] = [];
+  // latin1 maps one byte to one char, so string offsets are byte offsets and the decode is cheap.
+  const text = buf.toString('latin1', from, lastNl + 1);
+  let pos = from; // first byte not yet counted
+  let lineNo = counts.lines; // lines counted before pos
+  const firstLineOfMember = counts.lines === 0;
+  if (firstLineOfMember) {
+    const nl = buf.indexOf(NL, pos);
+    lineNo++;
+    out.push(decode(buf, pos, nl, lineNo));
+    pos = nl + 1;
+  }
+  for (const c of gate.candidates(text)) {
+    const at = from + c;
+    if (at < pos) continue;
+    while (pos < at) {
+      const nl = buf.indexOf(NL, pos);
+      if (nl < 0 || nl >= at) break;
+      lineNo++;
+      counts.passedOver++;
+      pos = nl + 1;
+    }
+    const nl = buf.indexOf(NL, at);
+    lineNo++;
+    out.push(decode(buf, at, nl, lineNo));
+    pos = nl + 1;
+  }
+  while (pos <= lastNl) {
+    const nl = buf.indexOf(NL, pos);
+    lineNo++;
+    counts.passedOver++;
+    pos = nl + 1;
+  }
+  counts.lines = lineNo;
+  return out;
+}

@@ -1,0 +1,76 @@
+// Matching, streaming: each record is tested against the matchers for its kind, and every hit is
+// kept per (matcher, host) — the first HIT_CAP in full, beyond that only counted with the latest
+// kept, so memory stays bounded on a journal that repeats one error a million times.
+import type { ParsedRecord } from '../model/event.js';
+import { testMatcher, hostOfMatch } from './evaluate.js';
+import type { Catalog, Matcher } from './pattern.js';
+import { canonicalHost } from '../normalize/host.js';
+
+/** A matched record, with enough to resolve its time later and cite it. */
+export interface Hit<P> {
+  readonly matcher: Matcher;
+  readonly host: string;
+  /** The caller's handle on the record (the analyze driver keeps member index and raw line there). */
+  readonly item: P;
+  readonly captures: Readonly<Record<string, string>>;
+}
+
+export interface HitBucket<P> {
+  readonly matcher: Matcher;
+  readonly host: string;
+  readonly kept: Hit<P>[];
+  /** Hits beyond the cap: counted, and the latest kept so lastSeen stays right. */
+  overflow: number;
+  latestOverflow: Hit<P> | undefined;
+}
+
+export const HIT_CAP = 5000;
+
+export class HitCollector<P> {
+  private readonly buckets = new Map<string, HitBucket<P>>();
+  private readonly byKind = new Map<string, Matcher[]>();
+
+  constructor(catalog: Catalog) {
+    for (const m of catalog.matchers) {
+      const kinds = m.test.kind === 'log' ? ['log', 'marker'] : [recordKindOf(m.test.kind)];
+      for (const k of kinds) this.byKind.set(k, [...(this.byKind.get(k) ?? []), m]);
+    }
+  }
+
+  /** Test one record; returns how many matchers it hit. */
+  offer(r: ParsedRecord, component: string, host: string, item: P): number {
+    const list = this.byKind.get(r.kind);
+    if (list === undefined) return 0;
+    let n = 0;
+    for (const m of list) {
+      const caps = testMatcher(m.test, r, component);
+      if (caps === undefined) continue;
+      n++;
+      const h = canonicalHost(hostOfMatch(m, r, caps, host));
+      this.add({ matcher: m, host: h, item, captures: caps });
+    }
+    return n;
+  }
+
+  private add(hit: Hit<P>): void {
+    const key = `${hit.matcher.patternId}\u0000${hit.matcher.id}\u0000${hit.host}`;
+    let b = this.buckets.get(key);
+    if (b === undefined) {
+      b = { matcher: hit.matcher, host: hit.host, kept: [], overflow: 0, latestOverflow: undefined };
+      this.buckets.set(key, b);
+    }
+    if (b.kept.length < HIT_CAP) b.kept.push(hit);
+    else {
+      b.overflow++;
+      b.latestOverflow = hit;
+    }
+  }
+
+  allBuckets(): HitBucket<P>[] {
+    return [...this.buckets.values()];
+  }
+}
+
+function recordKindOf(k: Exclude<Matcher['test']['kind'], 'log'>): ParsedRecord['kind'] {
+  return k === 'event' ? 'k8s-event' : k;
+}

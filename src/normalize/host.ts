@@ -1,0 +1,52 @@
+// Host and component from where a file sits in the bundle, for formats whose lines do not say
+// (klog files, CRI logs, audit logs). Lines that name a host (journal, syslog) win over this.
+
+/** Folder names that are layout, never a host. */
+const LAYOUT = new Set([
+  'var', 'log', 'logs', 'journal', 'journals', 'pods', 'containers', 'nodes', 'node', 'hosts', 'host',
+  'cluster-resources', 'host-collectors', 'run-host', 'system', 'kubelet', 'etc', 'kubernetes', 'sos_commands',
+  'sos_logs', 'sos_reports', 'must-gather', 'namespaces', 'core', 'events', 'metrics', 'audit', 'control-plane',
+  'static-pods', 'manifests', 'tmp', 'support-bundle', 'bundle', 'logs-archive', 'systemd', 'proc', 'lib',
+  'kube-system', 'default', 'kubectl', 'describe', 'config', 'configs', 'certs', 'pki', 'cert',
+]);
+
+const ARCHIVE = /\.(?:tar|tgz|zip|tar\.gz|gz)$/;
+
+/** The canonical host name: lowercase, short name unless an IP address. */
+export function canonicalHost(name: string): string {
+  const h = name.trim().toLowerCase();
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(h) || h.includes(':')) return h;
+  const dot = h.indexOf('.');
+  return dot > 0 ? h.slice(0, dot) : h;
+}
+
+/** A host named by the path, e.g. `nodes/node-a/kubelet.log` or `bundle.tar.gz/node-b/journal/kubelet.txt`. */
+export function hostFromPath(path: string): string | undefined {
+  const dirs = path.split('/').slice(0, -1).filter((d) => !ARCHIVE.test(d) && d !== '');
+  // `/var/log/pods/<ns>_<pod>_<uid>/…` names a pod, not a host.
+  for (const d of dirs) {
+    if (LAYOUT.has(d.toLowerCase())) continue;
+    if (/^[a-z0-9-]+_[a-z0-9.-]+_[0-9a-f-]{36}$/i.test(d)) continue;
+    if (/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(d) && !/^\d+$/.test(d)) return canonicalHost(d);
+  }
+  return undefined;
+}
+
+const KNOWN_COMPONENTS = [
+  'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'kubelet', 'etcd',
+  'containerd', 'crio', 'cri-o', 'dockerd', 'docker', 'coredns', 'cloud-controller-manager', 'kernel', 'audit',
+];
+
+/** A component named by the path: `kube-apiserver.log`, `pods/kube-system_kube-apiserver-n_uid/kube-apiserver/0.log`. */
+export function componentFromPath(path: string): string | undefined {
+  const parts = path.split('/');
+  const file = parts[parts.length - 1] ?? '';
+  // /var/log/pods/<ns>_<pod>_<uid>/<container>/<n>.log: the container's folder names it.
+  if (/^\d+\.log(?:\.\d+|\.gz)*$/.test(file) && parts.length >= 2) return parts[parts.length - 2];
+  // /var/log/containers/<pod>_<ns>_<container>-<64 hex>.log
+  const c = /^[^_]+_[^_]+_(.+)-[0-9a-f]{64}\.log$/.exec(file);
+  if (c !== null) return c[1];
+  const stem = file.toLowerCase();
+  for (const k of KNOWN_COMPONENTS) if (stem.startsWith(k)) return k === 'cri-o' ? 'crio' : k;
+  return undefined;
+}

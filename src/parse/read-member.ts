@@ -1,0 +1,73 @@
+// One member of the bundle → its format and a stream of records. Shared by analyze (gated) and
+// timeline (every line).
+import type { IngestLimits } from '../ingest/limits.js';
+import type { Member } from '../ingest/member.js';
+import { peek } from '../ingest/peek.js';
+import { readLines, type LineCounts } from '../ingest/read-lines.js';
+import { sniff } from '../ingest/sniff.js';
+import type { FormatId } from '../model/format.js';
+import type { LineGate } from '../model/gate.js';
+import type { Tally } from '../model/tally.js';
+import { newReadCounts, readRecords, type ReadCounts, type ReadRecord } from './read-records.js';
+import { PARSERS } from './registry.js';
+
+/** Bytes sniffed from the front of each member. */
+export const SNIFF_BYTES = 64 * 1024;
+
+export interface MemberReadOptions {
+  readonly limits: IngestLimits;
+  readonly tally: Tally;
+  /** The gate to scan this format's raw lines with, if any (analyze passes the catalog's). */
+  readonly gateFor?: (format: FormatId) => LineGate | undefined;
+}
+
+export type OpenedMember =
+  | { readonly kind: 'binary'; readonly reason: string; readonly drain: () => Promise<number> }
+  | {
+      readonly kind: 'text';
+      readonly format: FormatId;
+      readonly records: AsyncGenerator<ReadRecord[]>;
+      /** Filled in as records stream; final once `records` is done. */
+      readonly lineCounts: () => LineCounts;
+      readonly readCounts: ReadCounts;
+    };
+
+export async function openMember(member: Member, opts: MemberReadOptions): Promise<OpenedMember> {
+  const { head, rest } = await peek(member.bytes, SNIFF_BYTES);
+  const sniffed = sniff(head, member.path);
+  if (sniffed.kind === 'binary') {
+    return {
+      kind: 'binary',
+      reason: sniffed.reason,
+      drain: async () => {
+        let n = 0;
+        for await (const c of rest) n += c.length;
+        return n;
+      },
+    };
+  }
+  const format = sniffed.sniffed.format;
+  const parser = PARSERS[format];
+  const readCounts = newReadCounts();
+  if (parser.kind === 'stream') {
+    const lc: LineCounts = { lines: 0, bytes: 0, truncated: 0, passedOver: 0 };
+    const counted = (async function* () {
+      for await (const c of rest) {
+        lc.bytes += c.length;
+        yield c;
+      }
+    })();
+    const records = (async function* () {
+      for await (const rec of parser.parse(counted, member.path, opts.tally)) {
+        readCounts.records++;
+        lc.lines++;
+        yield [{ record: rec, raw: rec.message }];
+      }
+    })();
+    return { kind: 'text', format, records, lineCounts: () => lc, readCounts };
+  }
+  const gate = parser.kind === 'line' ? opts.gateFor?.(format) : undefined;
+  const { batches, counts } = readLines(rest, { maxLineBytes: opts.limits.maxLineBytes, paste: sniffed.sniffed.paste, ...(gate ? { gate } : {}) });
+  const records = readRecords(parser, batches, { path: member.path, tally: opts.tally, gated: gate !== undefined, counts: readCounts });
+  return { kind: 'text', format, records, lineCounts: () => counts, readCounts };
+}
