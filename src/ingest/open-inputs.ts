@@ -90,21 +90,45 @@ async function* expand(
   }
   try {
     if (kind === 'gzip') {
-      const inflated = capped(Readable.from(rest).pipe(createGunzip()), opts.budget, compressedRead);
-      yield* expand(path.replace(/\.(gz|tgz)$/, (m) => (m === '.tgz' ? '.tar' : '')), mtime, mtimeSource, inflated, depth + 1, compressedRead, opts);
+      const inflated = await peek(capped(Readable.from(rest).pipe(createGunzip()), opts.budget, compressedRead), 512);
+      // `bundle.tar.gz` keeps its name as an archive; a gzipped log `kubelet.log.gz` is `kubelet.log`.
+      const inner = containerKind(inflated.head) === 'none' ? path.replace(/\.gz$/, '') : path;
+      yield* expand(inner, mtime, mtimeSource, inflated.rest, depth + 1, compressedRead, opts);
     } else if (kind === 'tar') {
       yield* tarMembers(path, rest, depth, compressedRead, opts);
     } else if (kind === 'zip') {
       opts.tally.report({ path, severity: 'warning', message: 'zip archive inside another archive is not opened' });
       for await (const _ of rest) void _;
     } else {
-      yield { path, ...(mtime ? { mtime, mtimeSource } : {}), bytes: rest };
+      yield { path, ...(mtime ? { mtime, mtimeSource } : {}), bytes: guarded(rest, path, opts) };
     }
   } catch (e) {
-    opts.tally.report({ path, severity: 'error', message: describeArchiveError(e) });
     if (e instanceof BudgetExceeded && e.what === 'total') throw e;
+    if (isObject(e) && reported.has(e)) return;
+    opts.tally.report({ path, severity: 'error', message: describeArchiveError(e) });
+    if (isObject(e)) reported.add(e);
   }
 }
+
+/** Errors already reported against a member, so the archive around it does not report them again. */
+const reported = new WeakSet<object>();
+
+/**
+ * A member's bytes, with a decompression or archive error reported against the member and the
+ * stream ended there: the consumer keeps what was readable. Only the total cap stops the run.
+ */
+async function* guarded(bytes: AsyncIterable<Buffer>, path: string, opts: OpenOptions): AsyncGenerator<Buffer> {
+  try {
+    yield* bytes;
+  } catch (e) {
+    if (e instanceof BudgetExceeded && e.what === 'total') throw e;
+    if (isObject(e) && reported.has(e)) return;
+    if (isObject(e)) reported.add(e);
+    opts.tally.report({ path, severity: 'error', message: `${describeArchiveError(e)}; this member is read up to there` });
+  }
+}
+
+const isObject = (e: unknown): e is object => e !== null && typeof e === 'object';
 
 async function* tarMembers(
   path: string,
@@ -138,7 +162,8 @@ async function* tarMembers(
       entry.resume(); // drain whatever the consumer left so the next entry arrives
     }
   } catch (e) {
-    if (e instanceof BudgetExceeded) throw e;
+    if (e instanceof BudgetExceeded && e.what === 'total') throw e;
+    if (isObject(e) && reported.has(e)) return;
     opts.tally.report({ path, severity: 'error', message: `${describeArchiveError(e)}; last complete entry: ${last}` });
   }
 }

@@ -11,7 +11,7 @@ export async function* zipMembers(file: string, path: string, opts: OpenOptions,
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.open(file, { lazyEntries: true, decodeStrings: true, strictFileNames: false, validateEntrySizes: true, autoClose: false }, (err, z) =>
+      yauzl.open(file, { lazyEntries: true, decodeStrings: false, strictFileNames: false, validateEntrySizes: true, autoClose: false }, (err, z) =>
         err ? reject(err) : resolve(z),
       ),
     );
@@ -32,13 +32,20 @@ export async function* zipMembers(file: string, path: string, opts: OpenOptions,
     });
     zip.readEntry();
   });
-  entries.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+  // Names stay raw bytes so that yauzl does not abort the whole archive on one hostile name;
+  // safeEntryPath judges each name itself.
+  const nameOf = (e: yauzl.Entry): string => {
+    const raw = e.fileName as unknown as Buffer;
+    return (e.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : raw.toString('latin1');
+  };
+  entries.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
   try {
     for (const e of entries) {
-      if (e.fileName.endsWith('/')) continue;
-      const safe = safeEntryPath(e.fileName);
+      const name = nameOf(e);
+      if (name.endsWith('/')) continue;
+      const safe = safeEntryPath(name);
       if (safe === undefined) {
-        opts.tally.report({ path: `${path}/${e.fileName}`, severity: 'warning', message: 'entry path escapes the bundle (absolute or ..); skipped' });
+        opts.tally.report({ path: `${path}/${name}`, severity: 'warning', message: 'entry path escapes the bundle (absolute or ..); skipped' });
         continue;
       }
       // Unix mode in the high 16 bits of the external attributes: 0o120000 is a symlink.
