@@ -2,7 +2,7 @@
 // so evidence always points at the real line. With a gate, only candidate lines are decoded;
 // the rest are counted, never turned into strings or objects: this is the hot path.
 import type { LineGate } from '../model/gate.js';
-import type { NumberedLine } from '../parse/line-parser.js';
+import type { NumberedLine } from './numbered-line.js';
 import { stripPaste, type PastePrefix } from './paste.js';
 
 export interface ReadOptions {

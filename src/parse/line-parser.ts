@@ -4,13 +4,9 @@ import type { ParsedRecord, SourceRef } from '../model/event.js';
 import type { FormatId } from '../model/format.js';
 import type { Tally } from '../model/tally.js';
 
-/** A line as ingest hands it over: numbered before any filtering, so `no` is the file's own line. */
-export interface NumberedLine {
-  readonly no: number;
-  readonly text: string;
-  /** Byte offset of the line's first byte within the member. */
-  readonly offset: number;
-}
+import type { NumberedLine } from '../ingest/numbered-line.js';
+
+export type { NumberedLine };
 
 export type LineResult =
   | { readonly kind: 'record'; readonly record: ParsedRecord }

@@ -17,7 +17,7 @@ export function tempDir(): string {
 export async function tarBuffer(entries: readonly Entry[]): Promise<Buffer> {
   const pack = tarStream.pack();
   const chunks: Buffer[] = [];
-  pack.on('data', (c: Buffer) => chunks.push(c));
+  pack.on('data', (c: unknown) => chunks.push(c as Buffer));
   const done = new Promise<void>((resolve) => pack.on('end', () => resolve()));
   for (const e of entries) {
     if ('symlinkTo' in e) pack.entry({ name: e.name, type: 'symlink', linkname: e.symlinkTo });
