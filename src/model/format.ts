@@ -11,7 +11,7 @@ export const FORMAT_IDS = [
   'syslog-rfc3164', // /var/log/messages, kern.log: `<pri>?Apr  1 12:13:41 host tag[pid]: msg`
   'syslog-rfc5424', // `<pri>1 2024-04-01T12:13:41.1Z host app pid msgid [sd] msg`
   'klog', // k8s.io/klog text: `E0401 12:13:41.801997  128468 file.go:385] msg`
-  'klog-json', // component JSON logging: `{"ts":1711973621.8,"caller":"...","msg":"...","v":0}`
+  'klog-json', // component JSON logging: `{"ts":1711973621801.997,"caller":"...","msg":"...","v":0}` (ts in ms)
   'cri', // /var/log/pods: `2024-04-01T12:13:41.801997123Z stderr F msg`
   'docker-json', // docker json-file: `{"log":"msg\n","stream":"stderr","time":"..."}`
   'audit', // apiserver audit.k8s.io/v1 Event, JSON lines

@@ -7,7 +7,9 @@ const LAYOUT = new Set([
   'cluster-resources', 'host-collectors', 'run-host', 'system', 'kubelet', 'etc', 'kubernetes', 'sos_commands',
   'sos_logs', 'sos_reports', 'must-gather', 'namespaces', 'core', 'events', 'metrics', 'audit', 'control-plane',
   'static-pods', 'manifests', 'tmp', 'support-bundle', 'bundle', 'logs-archive', 'systemd', 'proc', 'lib',
-  'kube-system', 'default', 'kubectl', 'describe', 'config', 'configs', 'certs', 'pki', 'cert',
+  'kube-system', 'default', 'kubectl', 'describe', 'config', 'configs', 'certs', 'pki', 'cert', 'cluster',
+  'cluster-info', 'cluster-scoped-resources', 'host_service_logs', 'masters', 'workers', 'var_log', 'journalctl',
+  'sos_strings', 'networking', 'resources', 'k8s', 'kube', 'kubelet-logs', 'node-logs', 'crio', 'containerd',
 ]);
 
 const ARCHIVE = /\.(?:tar|tgz|zip|tar\.gz|gz)$/;
@@ -23,10 +25,21 @@ export function canonicalHost(name: string): string {
 /** A host named by the path, e.g. `nodes/node-a/kubelet.log` or `bundle.tar.gz/node-b/journal/kubelet.txt`. */
 export function hostFromPath(path: string): string | undefined {
   const dirs = path.split('/').slice(0, -1).filter((d) => !ARCHIVE.test(d) && d !== '');
-  // `/var/log/pods/<ns>_<pod>_<uid>/…` names a pod, not a host.
+  // Strong signals first: a folder named after the node by the layout itself.
+  for (let i = 0; i < dirs.length - 1; i++) {
+    // must-gather and many dumps: …/nodes/<node>/…; troubleshoot's host collectors: …/hosts/<node>/…
+    if (/^(?:nodes|hosts)$/i.test(dirs[i] ?? '')) return canonicalHost(dirs[i + 1] ?? '');
+  }
   for (const d of dirs) {
-    if (LAYOUT.has(d.toLowerCase())) continue;
-    if (/^[a-z0-9-]+_[a-z0-9.-]+_[0-9a-f-]{36}$/i.test(d)) continue;
+    // sosreport-<host>[-<case id>]-<yyyy>-<mm>-<dd>-<random>
+    const sos = /^sosreport-(.+?)(?:-\d+)?-\d{4}-\d\d-\d\d(?:-[a-z0-9]+)?$/.exec(d) ?? /^sosreport-(.+)$/.exec(d);
+    if (sos !== null) return canonicalHost(sos[1] ?? '');
+  }
+  for (const d of dirs) {
+    // `/var/log/pods/<ns>_<pod>_<uid>/…` names a pod, not a host.
+    if (/^[a-z0-9-]+_[a-z0-9.-]+_[0-9a-f-]{36}$/i.test(d)) return undefined; // below it: containers
+    if (LAYOUT.has(d.toLowerCase()) || /^must-gather/.test(d) || /sha256|^quay-io-|^registry-/.test(d) || d.length > 63) continue;
+    if (/^\d{4}-\d\d-\d\d/.test(d)) continue;
     if (/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(d) && !/^\d+$/.test(d)) return canonicalHost(d);
   }
   return undefined;
