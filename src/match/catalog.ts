@@ -116,7 +116,7 @@ interface RawPattern {
 function loadEntry(file: string, folder: string, problems: string[]): Pattern | undefined {
   const text = readFileSync(file, 'utf8');
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
   const at = (path: readonly (string | number)[]): string => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const off = node?.range?.[0] ?? 0;
