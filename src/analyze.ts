@@ -15,13 +15,11 @@ import { findIncidents, type Cited } from './match/incidents.js';
 import type { Catalog } from './match/pattern.js';
 import type { LineGate } from './model/gate.js';
 import type { ParsedRecord } from './model/event.js';
-import { UNKNOWN_HOST } from './model/event.js';
 import type { FormatId } from './model/format.js';
 import { cmp, Tally } from './model/tally.js';
 import type { Instant } from './model/time.js';
 import { compareInstant } from './model/time.js';
 import { chooseYears } from './normalize/bundle-clock.js';
-import { canonicalHost } from './normalize/host.js';
 import { MemberNormalizer, type Prepared, type TimeOptions } from './normalize/normalize.js';
 import type { YearChoice } from './normalize/year.js';
 import { parseZone, UTC_ZONE } from './normalize/zone.js';
@@ -72,10 +70,11 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
   const gates = opts.fullScan === true ? undefined : { text: buildGate(catalog, { jsonEscaped: false }), json: buildGate(catalog, { jsonEscaped: true }) };
   const collector = new HitCollector<HitItem>(catalog);
   const members: MemberState[] = [];
+  const matched = { lines: 0 };
 
   try {
     for await (const member of openInputs(opts.inputs, { limits, tally, budget })) {
-      const state = await readMember(member, members.length, { tally, limits, gates, collector });
+      const state = await readMember(member, members.length, { tally, limits, gates, collector, matched });
       members.push(state);
       opts.onProgress?.({ path: member.path, bytesRead: budget.bytesRead });
     }
@@ -120,6 +119,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
       lines: inputs.reduce((n, i) => n + i.lines, 0),
       parsed: inputs.reduce((n, i) => n + i.parsed, 0),
       skipped: tally.totalSkipped(false),
+      matchedLines: matched.lines,
       hosts,
       zone: zone.name,
       zoneAssumed: opts.tz === undefined,
@@ -134,6 +134,7 @@ interface ReadContext {
   readonly limits: IngestLimits;
   readonly gates: { readonly text: LineGate; readonly json: LineGate } | undefined;
   readonly collector: HitCollector<HitItem>;
+  readonly matched: { lines: number };
 }
 
 async function readMember(member: Member, index: number, ctx: ReadContext): Promise<MemberState> {
@@ -151,17 +152,23 @@ async function readMember(member: Member, index: number, ctx: ReadContext): Prom
   const normalizer = new MemberNormalizer({ ...info, format });
   const bounds: Prepared[] = [];
   let lastPrepared: Prepared | undefined;
+  const markers: { p: Prepared; raw: string }[] = [];
+  const offer = (p: Prepared, raw: string): void => {
+    const r: ParsedRecord = p.record;
+    if (ctx.collector.offer(r, r.component ?? normalizer.componentHint ?? format, normalizer.hostOf(r), { member: index, prepared: p, raw }) > 0) ctx.matched.lines++;
+  };
   try {
     for await (const batch of opened.records) {
       for (const rr of batch) {
         const p = normalizer.prepare(rr.record);
         if (bounds.length === 0) bounds.push(p);
         lastPrepared = p;
-        const r: ParsedRecord = p.record;
-        const host = r.host !== undefined && r.host !== '' ? canonicalHost(r.host) : normalizer.hostHint ?? UNKNOWN_HOST;
-        ctx.collector.offer(r, r.component ?? normalizer.componentHint ?? format, host, { member: index, prepared: p, raw: rr.raw });
+        // A journal marker names no host; it takes the host the member's lines name, known at its end.
+        if (p.record.kind === 'marker' && p.record.host === undefined) markers.push({ p, raw: rr.raw });
+        else offer(p, rr.raw);
       }
     }
+    for (const m of markers) offer(m.p, m.raw);
   } catch (e) {
     if (e instanceof BudgetExceeded) throw e;
     ctx.tally.report({ path: member.path, severity: 'error', message: `read failed after ${opened.readCounts.records} records: ${(e as Error).message}` });

@@ -99,6 +99,8 @@ export interface Diagnosis {
     readonly lines: number;
     readonly parsed: number;
     readonly skipped: number;
+    /** Records that matched at least one matcher of the catalog. */
+    readonly matchedLines: number;
     readonly hosts: readonly string[];
     readonly zone: string;
     readonly zoneAssumed: boolean;

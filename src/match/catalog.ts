@@ -90,7 +90,7 @@ interface RawMatcher {
   hostFrom?: string;
   log?: { component?: string; message: string; severity?: string[] };
   audit?: { user?: string; verb?: string[]; resource?: string; subresource?: string; code?: number[]; codeAtLeast?: number };
-  event?: { reason?: string; kind?: string; type?: string; message?: string };
+  event?: { reason?: string; kind?: string; type?: string; message?: string; component?: string };
   condition?: { type: string; status?: string; reason?: string; message?: string };
   csr?: { requestor?: string; condition?: string; signerName?: string };
   unit?: { unit: string; active?: string };
@@ -243,6 +243,7 @@ function compileMatcher(m: RawMatcher, patternId: string, role: MatcherRole, rep
       ...opt('involvedKind', m.event.kind),
       ...opt('type', m.event.type),
       ...opt('message', regex(m.event.message, ['event', 'message'], report)),
+      ...opt('component', regex(m.event.component, ['event', 'component'], report)),
     };
   } else if (m.condition) {
     test = {

@@ -33,7 +33,7 @@ export function testMatcher(t: MatcherTest, r: ParsedRecord, component: string):
       const e = r.event;
       if (t.involvedKind !== undefined && e.involvedKind !== t.involvedKind) return undefined;
       if (t.type !== undefined && e.type !== t.type) return undefined;
-      return re(t.reason, e.reason) && re(t.message, r.message) ? caps : undefined;
+      return re(t.reason, e.reason) && re(t.message, r.message) && re(t.component, e.reportingComponent ?? component) ? caps : undefined;
     }
     case 'condition': {
       if (r.kind !== 'condition') return undefined;

@@ -47,6 +47,7 @@ export interface MatchResult {
 }
 
 const EVIDENCE_KEPT = 12;
+const SNAPSHOT_KINDS: ReadonlySet<string> = new Set(['condition', 'csr', 'unit']);
 
 export function byTime(a: Cited, b: Cited): number {
   const ta = a.event.time;
@@ -101,7 +102,10 @@ export function findIncidents<P>(catalog: Catalog, buckets: readonly HitBucket<P
       const onset = hits.map(at).find((x) => x !== undefined);
       const last = [...hits].reverse().map(at).find((x) => x !== undefined);
       const span = onset !== undefined && last !== undefined ? last.sec - onset.sec : 0;
-      if (count < p.threshold.count || span < p.threshold.spanSec) {
+      // A node condition, a CSR row or a unit state is a state, not an occurrence: seen once, it
+      // holds for as long as the snapshot says, so it needs no repetition.
+      const snapshot = hits.some((c) => SNAPSHOT_KINDS.has(c.event.kind));
+      if (!snapshot && (count < p.threshold.count || span < p.threshold.spanSec)) {
         transients.push({ patternId: p.id, host, count, reason: `below threshold (${count} in ${span}s; needs ${p.threshold.count} over ${p.threshold.spanSec}s)` });
         continue;
       }

@@ -18,7 +18,7 @@ export type MatcherTest =
       readonly codes?: ReadonlySet<number>;
       readonly codeAtLeast?: number;
     }
-  | { readonly kind: 'event'; readonly reason?: RegExp; readonly involvedKind?: string; readonly type?: string; readonly message?: RegExp }
+  | { readonly kind: 'event'; readonly reason?: RegExp; readonly involvedKind?: string; readonly type?: string; readonly message?: RegExp; readonly component?: RegExp }
   | { readonly kind: 'condition'; readonly type: string; readonly status?: string; readonly reason?: RegExp; readonly message?: RegExp }
   | { readonly kind: 'csr'; readonly requestor?: RegExp; readonly condition?: RegExp; readonly signerName?: RegExp }
   | { readonly kind: 'unit'; readonly unit: RegExp; readonly active?: RegExp };

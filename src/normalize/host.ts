@@ -47,7 +47,7 @@ export function hostFromPath(path: string): string | undefined {
 
 const KNOWN_COMPONENTS = [
   'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'kubelet', 'etcd',
-  'containerd', 'crio', 'cri-o', 'dockerd', 'docker', 'coredns', 'cloud-controller-manager', 'kernel', 'audit',
+  'containerd', 'crio', 'cri-o', 'dockerd', 'docker', 'coredns', 'cloud-controller-manager', 'metrics-server', 'kernel', 'audit',
 ];
 
 /** A component named by the path: `kube-apiserver.log`, `pods/kube-system_kube-apiserver-n_uid/kube-apiserver/0.log`. */

@@ -39,6 +39,8 @@ export class MemberNormalizer {
   readonly componentHint: string | undefined;
   /** Latest instant this member states with a year (utc or wall stamps), for the bundle reference. */
   latestStated: Instant | undefined;
+  /** The first host a line of this member names: journal markers (`-- Boot --`) name none. */
+  lineHost: string | undefined;
 
   constructor(readonly info: MemberInfo) {
     this.hostHint = hostFromPath(info.path);
@@ -62,6 +64,7 @@ export class MemberNormalizer {
         inner = { format: nested.format, stamp: n.stamp };
       }
     }
+    if (this.lineHost === undefined && rec.host !== undefined && rec.host !== '') this.lineHost = canonicalHost(rec.host);
     const s = rec.stamp;
     let yearDelta = 0;
     if (s.kind === 'yearless') yearDelta = this.years.observe(s);
@@ -71,11 +74,17 @@ export class MemberNormalizer {
     return inner === undefined ? { record: rec, yearDelta } : { record: rec, yearDelta, inner };
   }
 
+  /** The record's own host, else (markers) the host the member's lines name, else the path's. */
+  hostOf(r: ParsedRecord): string {
+    if (r.host !== undefined && r.host !== '') return canonicalHost(r.host);
+    return (r.kind === 'marker' ? this.lineHost : undefined) ?? this.hostHint ?? this.lineHost ?? UNKNOWN_HOST;
+  }
+
   /** Phase two: the event as the timeline sees it. */
   resolve(p: Prepared, year: YearChoice, opts: TimeOptions): TimelineEvent {
     const r = p.record;
     const time = resolveStamp(r.stamp, p.yearDelta, year, opts);
-    const host = r.host !== undefined && r.host !== '' ? canonicalHost(r.host) : this.hostHint ?? UNKNOWN_HOST;
+    const host = this.hostOf(r);
     const component = r.component ?? this.componentHint ?? this.info.format;
     const { stamp: _stamp, host: _h, component: _c, ...rest } = r;
     let inner: TimelineEvent['inner'];
