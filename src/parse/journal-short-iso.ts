@@ -1,7 +1,7 @@
 // journalctl -o short-iso and -o short-iso-precise (logs-show.c). systemd before v255 wrote the
 // offset with strftime %z, v255 on (systemd/systemd#29134) with a colon:
 //   2023-09-08T17:20:30+0200 tarta r710_fan_controller.sh[20911]: Highest drive temperature: 43 Celcius.
-//   2023-09-08T17:20:30.655028+02:00 tarta r710_fan_controller.sh[20911]: Highest drive temperature: 43 Celcius.
+//   2023-09-08T17:20:30.655028+02:00 tarta r710_fan_controller.sh[20911]: …   (the same entry, -precise, as v255+ writes it)
 // The offset is written, so the stamp is true UTC. (v255's "%+03d:%02d" prints -00:30 as +00:30;
 // no zone in use today has such an offset.)
 import { journalTextParser, type TimeReading } from './journal-text.js';
