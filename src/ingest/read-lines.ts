@@ -117,8 +117,6 @@ function allLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts,
 
 function gatedLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts, decode: Decode, gate: LineGate): NumberedLine[] {
   const out: NumberedLine[] = [];
-  // latin1 maps one byte to one char, so string offsets are byte offsets and the decode is cheap.
-  const text = buf.toString('latin1', from, lastNl + 1);
   let pos = from; // first byte not yet counted
   let lineNo = counts.lines; // lines counted before pos
   const firstLineOfMember = counts.lines === 0;
@@ -128,8 +126,7 @@ function gatedLines(buf: Buffer, from: number, lastNl: number, counts: LineCount
     out.push(decode(buf, pos, nl, lineNo));
     pos = nl + 1;
   }
-  for (const c of gate.candidates(text)) {
-    const at = from + c;
+  for (const at of gate.candidates(buf, from, lastNl + 1)) {
     if (at < pos) continue;
     while (pos < at) {
       const nl = buf.indexOf(NL, pos);

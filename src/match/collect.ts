@@ -5,6 +5,7 @@ import type { ParsedRecord } from '../model/event.js';
 import { testMatcher, hostOfMatch } from './evaluate.js';
 import type { Catalog, Matcher } from './pattern.js';
 import { canonicalHost } from '../normalize/host.js';
+import { requiredLiterals } from './literals.js';
 
 /** A matched record, with enough to resolve its time later and cite it. */
 export interface Hit<P> {
@@ -29,9 +30,15 @@ export const HIT_CAP = 5000;
 export class HitCollector<P> {
   private readonly buckets = new Map<string, HitBucket<P>>();
   private readonly byKind = new Map<string, Matcher[]>();
+  /** Per log matcher, literals its message must contain: a cheap test before the regex. */
+  private readonly literals = new Map<Matcher, readonly string[]>();
 
   constructor(catalog: Catalog) {
     for (const m of catalog.matchers) {
+      if (m.test.kind === 'log') {
+        const lits = requiredLiterals(m.test.message.source);
+        if (lits !== undefined) this.literals.set(m, lits);
+      }
       const kinds = m.test.kind === 'log' ? ['log', 'marker'] : [recordKindOf(m.test.kind)];
       for (const k of kinds) this.byKind.set(k, [...(this.byKind.get(k) ?? []), m]);
     }
@@ -43,6 +50,8 @@ export class HitCollector<P> {
     if (list === undefined) return 0;
     let n = 0;
     for (const m of list) {
+      const lits = this.literals.get(m);
+      if (lits !== undefined && !lits.some((l) => r.message.includes(l))) continue;
       const caps = testMatcher(m.test, r, component);
       if (caps === undefined) continue;
       n++;

@@ -3,6 +3,9 @@
  * raw chunks, so the hot path never builds an object for a line no signal could match.
  */
 export interface LineGate {
-  /** Start offsets of lines in `chunk` (whole lines, ending in \n) where some signal may match, ascending, one per line. */
-  candidates(chunk: string): Iterable<number>;
+  /**
+   * Start offsets (in `buf`) of the lines within buf[from, to) where some signal may match:
+   * ascending, one per line. buf[from, to) holds whole lines, the last ending in \n.
+   */
+  candidates(buf: Uint8Array, from: number, to: number): Iterable<number>;
 }

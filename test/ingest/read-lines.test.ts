@@ -25,10 +25,11 @@ function cut(buf: Buffer, points: number[]): Buffer[] {
 }
 
 const gateFor = (re: RegExp): LineGate => ({
-  *candidates(chunk) {
+  *candidates(buf, from, to) {
+    const chunk = Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString('latin1');
     const g = new RegExp(re.source, 'g');
     for (let m = g.exec(chunk); m !== null; m = g.exec(chunk)) {
-      yield chunk.lastIndexOf('\n', m.index) + 1;
+      yield from + chunk.lastIndexOf('\n', m.index) + 1;
       const eol = chunk.indexOf('\n', m.index);
       if (eol < 0) return;
       g.lastIndex = eol + 1;

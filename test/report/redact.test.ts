@@ -28,7 +28,7 @@ function diagnosisWith(text: string): Diagnosis {
       firstSeen: null, lastSeen: null, count: 1, hosts: ['node-a'], summary: 's', causedBy: [], explains: [], incidents: [],
       evidence: [ev], playbook: [{ step: 'look', status: 'confirmed', evidence: [ev] }], fix: [], references: [], sources: [],
     }],
-    stats: { files: 1, bytes: 1, lines: 1, parsed: 1, skipped: 0, hosts: ['node-a'], zone: 'UTC', zoneAssumed: true, clockSkews: 0, catalogEntries: 1 },
+    stats: { files: 1, bytes: 1, lines: 1, parsed: 1, skipped: 0, matchedLines: 1, hosts: ['node-a'], zone: 'UTC', zoneAssumed: true, clockSkews: 0, catalogEntries: 1 },
   };
 }
 

@@ -1,0 +1,112 @@
+// `npm run bench`: analyze's throughput and peak RSS against `LC_ALL=C grep -E -c` (and ripgrep
+// where installed) with the catalog's own regexes, measured in the same run on the same files.
+// A script, never a timed unit test. Usage: npm run bench [-- --sizes 256,512,1024,2048 --runs 3]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { failureMessages, writeAudit, writeJournal } from './generate.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const arg = (name: string, def: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? def) : def;
+};
+const sizesMiB = arg('sizes', '256,512,1024,2048').split(',').map(Number);
+const auditMiB = Number(arg('audit', '256'));
+const runs = Number(arg('runs', '3'));
+const cache = process.env['KF_BENCH_CACHE'] ?? join(homedir(), '.cache', 'kube-forensics-bench');
+mkdirSync(cache, { recursive: true });
+
+interface Timed {
+  readonly seconds: number;
+  readonly maxRssMB: number;
+  readonly stdout: string;
+}
+
+/** Run a command `runs` times under GNU time; keep the median wall time and its run's peak RSS. */
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Timed {
+  const results: Timed[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { env, maxBuffer: 1 << 30, encoding: 'utf8' });
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const rssKB = Number(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? 0);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr.slice(-500)}`);
+    results.push({ seconds, maxRssMB: rssKB / 1024, stdout: r.stdout });
+  }
+  results.sort((a, b) => a.seconds - b.seconds);
+  return results[Math.floor(results.length / 2)] as Timed;
+}
+
+const hasRg = spawnSync('rg', ['--version']).status === 0;
+const ere = join(cache, 'catalog.ere');
+writeFileSync(ere, execFileSync('node', [cli, 'patterns', 'export', '--format', 'grep'], { encoding: 'utf8' }));
+const failures = failureMessages(join(root, 'patterns'));
+const C = { ...process.env, LC_ALL: 'C' };
+
+interface Row {
+  readonly input: string;
+  readonly mib: number;
+  readonly grepMBs: number;
+  readonly rgMBs: number | null;
+  readonly analyzeMBs: number;
+  readonly ratio: number;
+  readonly analyzeSeconds: number;
+  readonly analyzeMaxRssMB: number;
+  readonly grepCount: number;
+  readonly analyzeCandidates: number;
+  readonly countsAgree: boolean;
+}
+
+function bench(file: string, grepArgs: string[]): Row {
+  const bytes = statSync(file).size;
+  const mb = bytes / 1e6;
+  const grep = timed('grep', [...grepArgs, file], C);
+  const rg = hasRg ? timed('rg', ['-c', ...grepArgs.filter((a) => a !== '-E' && a !== '-c'), file]) : undefined;
+  const an = timed('node', [cli, 'analyze', file, '--format', 'json', '--year', '2024']);
+  const report = JSON.parse(an.stdout) as { stats: { parsed: number; matchedLines?: number } };
+  const grepCount = Number(grep.stdout.trim());
+  const matched = report.stats.matchedLines ?? -1;
+  const row: Row = {
+    input: file.slice(cache.length + 1),
+    mib: Math.round(bytes / 2 ** 20),
+    grepMBs: round(mb / grep.seconds),
+    rgMBs: rg ? round(mb / rg.seconds) : null,
+    analyzeMBs: round(mb / an.seconds),
+    ratio: round(grep.seconds / an.seconds, 3),
+    analyzeSeconds: round(an.seconds, 2),
+    analyzeMaxRssMB: round(an.maxRssMB),
+    grepCount,
+    analyzeCandidates: matched,
+    countsAgree: matched === grepCount,
+  };
+  process.stdout.write(`${row.input.padEnd(40)} grep ${row.grepMBs} MB/s${row.rgMBs ? `  rg ${row.rgMBs} MB/s` : ''}  analyze ${row.analyzeMBs} MB/s  ratio ${row.ratio}  rss ${row.analyzeMaxRssMB} MB  matches grep ${grepCount} / analyze ${matched}\n`);
+  return row;
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+const rows: Row[] = [];
+for (const mib of sizesMiB) {
+  const file = writeJournal(cache, mib * 2 ** 20, failures);
+  rows.push(bench(file, ['-E', '-c', '-f', ere]));
+}
+if (auditMiB > 0) rows.push(bench(writeAudit(cache, auditMiB * 2 ** 20), ['-E', '-c', '"code":[13-5][0-9][0-9]']));
+
+const journals = rows.filter((r) => r.input.startsWith('kubelet-journal'));
+const first = journals[0];
+const last = journals[journals.length - 1];
+const growth =
+  first && last && first !== last
+    ? { sizeRatio: round(last.mib / first.mib, 2), timeRatio: round(last.analyzeSeconds / first.analyzeSeconds, 2), rssRatio: round(last.analyzeMaxRssMB / first.analyzeMaxRssMB, 2) }
+    : null;
+const summary = { runs, cache, hasRipgrep: hasRg, rows, growth, node: process.version };
+const out = join(cache, 'bench-results.json');
+writeFileSync(out, JSON.stringify(summary, null, 2) + '\n');
+process.stdout.write(`${growth ? `growth ${first?.mib}→${last?.mib} MiB: time x${growth.timeRatio}, rss x${growth.rssRatio}\n` : ''}${JSON.stringify(summary)}\nwritten to ${out}\n`);
