@@ -88,6 +88,7 @@ function display(file: string): string {
 interface RawMatcher {
   id: string;
   hostFrom?: string;
+  decisive?: boolean;
   log?: { component?: string; message: string; severity?: string[] };
   audit?: { user?: string; verb?: string[]; resource?: string; subresource?: string; code?: number[]; codeAtLeast?: number };
   event?: { reason?: string; kind?: string; type?: string; message?: string; component?: string };
@@ -214,7 +215,7 @@ function regex(src: string | undefined, where: (string | number)[], report: Repo
 }
 
 function compileMatcher(m: RawMatcher, patternId: string, role: MatcherRole, report: Report): Matcher | undefined {
-  const base = { id: m.id, patternId, role, ...(m.hostFrom !== undefined ? { hostFrom: m.hostFrom } : {}) };
+  const base = { id: m.id, patternId, role, ...(m.hostFrom !== undefined ? { hostFrom: m.hostFrom } : {}), ...(m.decisive === true ? { decisive: true } : {}) };
   let test: MatcherTest | undefined;
   const opt = <K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } => (v === undefined ? {} : ({ [k]: v } as { [P in K]: V }));
   if (m.log) {

@@ -29,6 +29,8 @@ export interface Matcher {
   readonly role: MatcherRole;
   /** A named capture whose value is the host the match is about. */
   readonly hostFrom?: string;
+  /** One match is enough, whatever the entry's threshold (a fatal exit line, a state snapshot). */
+  readonly decisive?: boolean;
   readonly test: MatcherTest;
 }
 
