@@ -10,7 +10,8 @@ import type { Member } from './ingest/member.js';
 import { openInputs } from './ingest/open-inputs.js';
 import { BUILTIN_PATTERNS, loadCatalog } from './match/catalog.js';
 import { HitCollector } from './match/collect.js';
-import { buildGate } from './match/gate.js';
+import { gateSpec } from './match/gate.js';
+import { gateFromSpec } from './ingest/literal-gate.js';
 import { findIncidents, type Cited } from './match/incidents.js';
 import type { Catalog } from './match/pattern.js';
 import type { LineGate } from './model/gate.js';
@@ -67,7 +68,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
   const timeOpts: TimeOptions = { zone, zoneGiven: opts.tz !== undefined };
   const tally = new Tally();
   const budget = new ByteBudget(limits);
-  const gates = opts.fullScan === true ? undefined : { text: buildGate(catalog, { jsonEscaped: false }), json: buildGate(catalog, { jsonEscaped: true }) };
+  const gates = opts.fullScan === true ? undefined : { text: gateFromSpec(gateSpec(catalog, { jsonEscaped: false })), json: gateFromSpec(gateSpec(catalog, { jsonEscaped: true })) };
   const collector = new HitCollector<HitItem>(catalog);
   const members: MemberState[] = [];
   const matched = { lines: 0 };

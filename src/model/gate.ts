@@ -9,3 +9,12 @@ export interface LineGate {
    */
   candidates(buf: Uint8Array, from: number, to: number): Iterable<number>;
 }
+
+/**
+ * What the gate searches for, as plain data so it can cross into worker threads: literals found
+ * with one automaton, and regex sources (named groups made plain) for regexes with no literal.
+ */
+export interface GateSpec {
+  readonly literals: readonly string[];
+  readonly residual: readonly string[];
+}

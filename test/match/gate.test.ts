@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { BUILTIN_PATTERNS, loadCatalog } from '../../src/match/catalog.js';
-import { buildGate, logRegexSources } from '../../src/match/gate.js';
+import { gateSpec, logRegexSources } from '../../src/match/gate.js';
+import { gateFromSpec } from '../../src/ingest/literal-gate.js';
+
+const buildGate = (c: typeof catalog, o: { jsonEscaped: boolean }) => gateFromSpec(gateSpec(c, o));
 
 const catalog = loadCatalog(BUILTIN_PATTERNS());
 const regexes = logRegexSources(catalog).map((s) => new RegExp(s));
