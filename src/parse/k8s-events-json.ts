@@ -1,15 +1,19 @@
 // `kubectl get events -o json`: a v1 List of Events, streamed with stream-json so a large list is
-// never held whole. Also read: events.k8s.io/v1 lists, EventLists straight from the API (as
-// `kubectl cluster-info dump` concatenates them), a bare Event object, and several top-level
-// values in a row (`kubectl get events -o json --watch`). The opening of a list:
+// never held whole. Also read: events.k8s.io/v1 lists, EventLists straight from the API as
+// `kubectl cluster-info dump` concatenates them (below, from the first test's excerpt), a bare
+// Event object, and several top-level values in a row (`kubectl get events -o json --watch`):
 //   {
+//       "kind": "EventList",
 //       "apiVersion": "v1",
+//       ...
 //       "items": [
 //           {
-//               "apiVersion": "v1",
-//               "count": 1,
-// Each record points at the line of its item's opening brace. Malformed JSON: the events read
-// before the fault are kept and the fault is reported with its line; nothing throws.
+//               "metadata": {
+//                   "name": "coredns-5dd5756b68-2zrhr.1801bdc416b3447a",
+// Each record points at the line of its item's opening brace: stream-json's core tokenizer and
+// Assembler are driven here one line piece at a time (rather than through pick + streamArray), so
+// every token's line is known. Malformed JSON: the events read before the fault are kept and the
+// fault is reported with its line; nothing throws.
 import { Assembler } from 'stream-json/core/assembler.js';
 import { jsonParser, type Token } from 'stream-json/core/parser.js';
 import type { ParsedRecord } from '../model/event.js';
@@ -18,6 +22,8 @@ import { eventRecord } from './k8s-event-object.js';
 import type { StreamParser } from './line-parser.js';
 
 const FORMAT = 'k8s-events-json';
+/** Characters handed to the tokenizer at once. */
+const PIECE = 4096;
 
 export const k8sEventsJson: StreamParser = {
   kind: 'stream',
@@ -69,27 +75,32 @@ function listReader(path: string, tally: Tally) {
     else tally.skip({ path, line }, FORMAT, result.reason, result.intentional ?? false);
   }
 
+  function* piece(text: string): Generator<ParsedRecord> {
+    try {
+      const out = tokenize(text);
+      if (typeof out !== 'symbol') for (const token of out.values) yield* tokens(token);
+    } catch (err) {
+      state.failed = true;
+      const message = err instanceof Error ? err.message : String(err);
+      tally.report({ path, line: state.line, severity: 'error', message: `malformed JSON, stopped reading: ${message}` });
+    }
+  }
+
   return {
     get line() { return state.line; },
     get failed() { return state.failed; },
     *feed(text: string): Generator<ParsedRecord> {
       if (state.first && text !== '') {
         state.first = false;
-        if (text.startsWith('\uFEFF')) text = text.slice(1);
+        if (text.startsWith('\uFEFF')) text = text.slice(1); // TextDecoder drops one; a second is still a BOM
       }
       for (let start = 0; start < text.length && !state.failed; ) {
         const nl = text.indexOf('\n', start);
-        const end = nl < 0 ? text.length : nl + 1;
-        try {
-          const out = tokenize(text.slice(start, end));
-          if (typeof out !== 'symbol') for (const token of out.values) yield* tokens(token);
-        } catch (err) {
-          state.failed = true;
-          const message = err instanceof Error ? err.message : String(err);
-          tally.report({ path, line: state.line, severity: 'error', message: `malformed JSON, stopped reading: ${message}` });
-        }
+        const lineEnd = nl < 0 ? text.length : nl + 1;
+        // Pieces of a long (minified) line: a fault loses only the tokens of its own piece.
+        for (let from = start; from < lineEnd && !state.failed; from += PIECE) yield* piece(text.slice(from, Math.min(lineEnd, from + PIECE)));
         if (nl >= 0) state.line++;
-        start = end;
+        start = lineEnd;
       }
     },
     finish(): void {
