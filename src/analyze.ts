@@ -14,7 +14,8 @@ import { gateSpec } from './match/gate.js';
 import { gateFromSpec } from './ingest/literal-gate.js';
 import { findIncidents, type Cited } from './match/incidents.js';
 import type { Catalog } from './match/pattern.js';
-import type { LineGate } from './model/gate.js';
+import type { GateSpec, LineGate } from './model/gate.js';
+import { availableParallelism } from 'node:os';
 import type { ParsedRecord } from './model/event.js';
 import type { FormatId } from './model/format.js';
 import { cmp, Tally } from './model/tally.js';
@@ -38,6 +39,12 @@ export interface AnalyzeOptions {
   readonly limits?: IngestLimits;
   /** Read every line in full instead of only the gate's candidates (slower; same findings). */
   readonly fullScan?: boolean;
+  /** Worker threads scanning one big file on disk (default: the machine's cores). */
+  readonly workers?: number;
+  /** Files smaller than this are scanned on the main thread (default 64 MiB). */
+  readonly parallelMinBytes?: number;
+  /** Read size for files on disk (default 1 MiB). The report does not depend on it. */
+  readonly chunkBytes?: number;
   /** Called as members are read, for progress bars. */
   readonly onProgress?: (p: { readonly path: string; readonly bytesRead: number }) => void;
 }
@@ -68,14 +75,20 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
   const timeOpts: TimeOptions = { zone, zoneGiven: opts.tz !== undefined };
   const tally = new Tally();
   const budget = new ByteBudget(limits);
-  const gates = opts.fullScan === true ? undefined : { text: gateFromSpec(gateSpec(catalog, { jsonEscaped: false })), json: gateFromSpec(gateSpec(catalog, { jsonEscaped: true })) };
+  const specs = { text: gateSpec(catalog, { jsonEscaped: false }), json: gateSpec(catalog, { jsonEscaped: true }) };
+  const gates = opts.fullScan === true ? undefined : { text: gateFromSpec(specs.text), json: gateFromSpec(specs.json), specs };
+  const parallel = {
+    workers: opts.workers ?? availableParallelism(),
+    minBytes: opts.parallelMinBytes ?? 64 * 1024 * 1024,
+    chunkBytes: opts.chunkBytes ?? 1024 * 1024,
+  };
   const collector = new HitCollector<HitItem>(catalog);
   const members: MemberState[] = [];
   const matched = { lines: 0 };
 
   try {
-    for await (const member of openInputs(opts.inputs, { limits, tally, budget })) {
-      const state = await readMember(member, members.length, { tally, limits, gates, collector, matched });
+    for await (const member of openInputs(opts.inputs, { limits, tally, budget, chunkBytes: parallel.chunkBytes })) {
+      const state = await readMember(member, members.length, { tally, limits, gates, collector, matched, parallel });
       members.push(state);
       opts.onProgress?.({ path: member.path, bytesRead: budget.bytesRead });
     }
@@ -133,7 +146,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
 interface ReadContext {
   readonly tally: Tally;
   readonly limits: IngestLimits;
-  readonly gates: { readonly text: LineGate; readonly json: LineGate } | undefined;
+  readonly gates: { readonly text: LineGate; readonly json: LineGate; readonly specs: { readonly text: GateSpec; readonly json: GateSpec } } | undefined;
+  readonly parallel: { readonly workers: number; readonly minBytes: number; readonly chunkBytes: number };
   readonly collector: HitCollector<HitItem>;
   readonly matched: { lines: number };
 }
@@ -142,7 +156,9 @@ async function readMember(member: Member, index: number, ctx: ReadContext): Prom
   const info = { path: member.path, ...(member.mtime ? { mtime: member.mtime } : {}), ...(member.mtimeSource ? { mtimeSource: member.mtimeSource } : {}) };
   const gateFor = (format: FormatId): LineGate | undefined =>
     ctx.gates === undefined || !GATED_FORMATS.has(format) ? undefined : JSON_LINE_FORMATS.has(format) ? ctx.gates.json : ctx.gates.text;
-  const opened = await openMember(member, { limits: ctx.limits, tally: ctx.tally, gateFor });
+  const specFor = (format: FormatId): GateSpec | undefined =>
+    ctx.gates === undefined || !GATED_FORMATS.has(format) ? undefined : JSON_LINE_FORMATS.has(format) ? ctx.gates.specs.json : ctx.gates.specs.text;
+  const opened = await openMember(member, { limits: ctx.limits, tally: ctx.tally, gateFor, parallel: { ...ctx.parallel, specFor } });
   if (opened.kind === 'binary') {
     const bytes = await opened.drain();
     ctx.tally.report({ path: member.path, severity: 'warning', message: `${opened.reason}; skipped` });

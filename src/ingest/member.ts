@@ -8,6 +8,8 @@ export interface Member {
   readonly mtime?: Date;
   /** Where the mtime came from, for the inventory's time-source column. */
   readonly mtimeSource?: 'file' | 'archive-entry';
+  /** Set for a plain file on disk (not inside an archive, not compressed): it can be read in parallel ranges. */
+  readonly file?: { readonly path: string; readonly size: number };
   /** The member's bytes. Read at most once; tar members must be read (or drained) before the next one. */
   readonly bytes: AsyncIterable<Buffer>;
 }

@@ -19,6 +19,8 @@ export interface OpenOptions {
   readonly limits: IngestLimits;
   readonly tally: Tally;
   readonly budget: ByteBudget;
+  /** Read size for files on disk (the default 1 MiB); reports do not depend on it. */
+  readonly chunkBytes?: number;
 }
 
 /** Every member of every input, in a deterministic order (sorted paths within a directory). */
@@ -32,7 +34,7 @@ export async function* openInputs(inputs: readonly string[], opts: OpenOptions):
     // With one input, paths are relative to it; with several, each is prefixed by its own name.
     const prefix = inputs.length > 1 || !st.isDirectory() ? basename(input) : '';
     if (st.isDirectory()) yield* walkDirectory(input, prefix, opts);
-    else if (st.isFile()) yield* openFile(input, prefix, st.mtime, opts);
+    else if (st.isFile()) yield* openFile(input, prefix, st.mtime, st.size, opts);
     else opts.tally.report({ path: input, severity: 'warning', message: 'not a regular file or directory; skipped' });
   }
 }
@@ -48,17 +50,21 @@ async function* walkDirectory(dir: string, rel: string, opts: OpenOptions): Asyn
     } else if (st.isDirectory()) {
       yield* walkDirectory(full, path, opts);
     } else if (st.isFile()) {
-      yield* openFile(full, path, st.mtime, opts);
+      yield* openFile(full, path, st.mtime, st.size, opts);
     }
   }
 }
 
-async function* openFile(file: string, path: string, mtime: Date, opts: OpenOptions): AsyncGenerator<Member> {
-  const { head, rest } = await peek(createReadStream(file, { highWaterMark: 1024 * 1024 }), 512);
+async function* openFile(file: string, path: string, mtime: Date, size: number, opts: OpenOptions): AsyncGenerator<Member> {
+  const { head, rest } = await peek(createReadStream(file, { highWaterMark: opts.chunkBytes ?? 1024 * 1024 }), 512);
   if (containerKind(head) === 'zip') {
     yield* zipMembers(file, path, opts, (p, m, bytes, compressed) =>
       expand(p, m, 'archive-entry', capped(bytes, opts.budget, () => compressed), 1, () => compressed, opts),
     );
+    return;
+  }
+  if (containerKind(head) === 'none') {
+    yield { path, mtime, mtimeSource: 'file', size, file: { path: file, size }, bytes: guarded(rest, path, opts) };
     return;
   }
   let read = 0;

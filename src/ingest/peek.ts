@@ -2,7 +2,7 @@
 export async function peek(
   source: AsyncIterable<Buffer>,
   n: number,
-): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
+): Promise<{ head: Buffer; rest: AsyncGenerator<Buffer>; close: () => Promise<void> }> {
   const it = source[Symbol.asyncIterator]();
   const parts: Buffer[] = [];
   let size = 0;
@@ -26,7 +26,11 @@ export async function peek(
       yield r.value;
     }
   }
-  return { head, rest: rest() };
+  // Stop reading without consuming the rest (the source's own cleanup runs: a file is closed).
+  const close = async (): Promise<void> => {
+    await it.return?.(undefined);
+  };
+  return { head, rest: rest(), close };
 }
 
 export type ContainerKind = 'gzip' | 'tar' | 'zip' | 'none';

@@ -10,6 +10,12 @@ export interface ReadOptions {
   readonly paste: PastePrefix;
   /** Without a gate every line is decoded; with one, only its candidates plus the first and last line. */
   readonly gate?: LineGate;
+  /**
+   * With a gate: hand over the first / last line even when no candidate (for time bounds). A
+   * range of a file read in parallel sets these only where it holds the file's first / last line.
+   */
+  readonly emitFirst?: boolean;
+  readonly emitLast?: boolean;
 }
 
 export interface LineCounts {
@@ -65,7 +71,7 @@ async function* batchesOf(bytes: AsyncIterable<Buffer>, opts: ReadOptions, count
         counts.lines++;
         const line = decode(buf, start, buf.length, counts.lines);
         lastLine = line;
-        if (opts.gate === undefined || counts.lines === 1) {
+        if (opts.gate === undefined || (counts.lines === 1 && opts.emitFirst !== false)) {
           yield [line];
           lastEmitted = line.no;
         }
@@ -78,7 +84,7 @@ async function* batchesOf(bytes: AsyncIterable<Buffer>, opts: ReadOptions, count
       }
       continue;
     }
-    const out = opts.gate === undefined ? allLines(buf, start, lastNl, counts, decode) : gatedLines(buf, start, lastNl, counts, decode, opts.gate);
+    const out = opts.gate === undefined ? allLines(buf, start, lastNl, counts, decode) : gatedLines(buf, start, lastNl, counts, decode, opts.gate, opts.emitFirst !== false);
     if (opts.gate !== undefined) {
       const lineStart = buf.lastIndexOf(NL, lastNl - 1) + 1;
       lastLine = decode(buf, Math.max(lineStart, start), lastNl, counts.lines);
@@ -94,11 +100,12 @@ async function* batchesOf(bytes: AsyncIterable<Buffer>, opts: ReadOptions, count
   if (carry !== undefined && carry.length > 0 && !discarding) {
     counts.lines++;
     const line = decode(carry, 0, carry.length, counts.lines);
-    lastLine = undefined;
-    yield [line];
+    const wanted = opts.gate === undefined || opts.emitLast !== false || [...opts.gate.candidates(carry, 0, carry.length)].length > 0;
+    if (wanted) yield [line];
+    else counts.passedOver++;
     return;
   }
-  if (lastLine !== undefined && lastLine.no > lastEmitted) yield [lastLine];
+  if (opts.emitLast !== false && lastLine !== undefined && lastLine.no > lastEmitted) yield [lastLine];
 }
 
 type Decode = (buf: Buffer, start: number, end: number, no: number) => NumberedLine;
@@ -115,12 +122,12 @@ function allLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts,
   return out;
 }
 
-function gatedLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts, decode: Decode, gate: LineGate): NumberedLine[] {
+function gatedLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts, decode: Decode, gate: LineGate, emitFirst: boolean): NumberedLine[] {
   const out: NumberedLine[] = [];
   let pos = from; // first byte not yet counted
   let lineNo = counts.lines; // lines counted before pos
   const firstLineOfMember = counts.lines === 0;
-  if (firstLineOfMember) {
+  if (firstLineOfMember && emitFirst) {
     const nl = buf.indexOf(NL, pos);
     lineNo++;
     out.push(decode(buf, pos, nl, lineNo));

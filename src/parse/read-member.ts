@@ -6,7 +6,8 @@ import { peek } from '../ingest/peek.js';
 import { readLines, type LineCounts } from '../ingest/read-lines.js';
 import { sniff } from '../ingest/sniff.js';
 import type { FormatId } from '../model/format.js';
-import type { LineGate } from '../model/gate.js';
+import type { GateSpec, LineGate } from '../model/gate.js';
+import { parallelLines } from '../ingest/parallel-lines.js';
 import type { Tally } from '../model/tally.js';
 import { newReadCounts, readRecords, type ReadCounts, type ReadRecord } from './read-records.js';
 import { PARSERS } from './registry.js';
@@ -19,6 +20,13 @@ export interface MemberReadOptions {
   readonly tally: Tally;
   /** The gate to scan this format's raw lines with, if any (analyze passes the catalog's). */
   readonly gateFor?: (format: FormatId) => LineGate | undefined;
+  /** Scan big files on disk in parallel ranges (worker threads) with this format's gate spec. */
+  readonly parallel?: {
+    readonly workers: number;
+    readonly minBytes: number;
+    readonly chunkBytes: number;
+    readonly specFor: (format: FormatId) => GateSpec | undefined;
+  };
 }
 
 export type OpenedMember =
@@ -33,7 +41,7 @@ export type OpenedMember =
     };
 
 export async function openMember(member: Member, opts: MemberReadOptions): Promise<OpenedMember> {
-  const { head, rest } = await peek(member.bytes, SNIFF_BYTES);
+  const { head, rest, close } = await peek(member.bytes, SNIFF_BYTES);
   const sniffed = sniff(head, member.path);
   if (sniffed.kind === 'binary') {
     return {
@@ -67,6 +75,16 @@ export async function openMember(member: Member, opts: MemberReadOptions): Promi
     return { kind: 'text', format, records, lineCounts: () => lc, readCounts };
   }
   const gate = parser.kind === 'line' ? opts.gateFor?.(format) : undefined;
+  const par = opts.parallel;
+  const spec = gate !== undefined && par !== undefined ? par.specFor(format) : undefined;
+  if (spec !== undefined && par !== undefined && par.workers > 1 && member.file !== undefined && member.file.size >= par.minBytes && parser.kind === 'line') {
+    await close(); // stop the sequential read: the workers read the file themselves
+    const { batches, counts } = parallelLines(member.file.path, member.file.size, {
+      workers: par.workers, spec, maxLineBytes: opts.limits.maxLineBytes, paste: sniffed.sniffed.paste, chunkBytes: par.chunkBytes,
+    });
+    const records = readRecords(parser, batches, { path: member.path, tally: opts.tally, gated: true, counts: readCounts });
+    return { kind: 'text', format, records, lineCounts: () => counts, readCounts };
+  }
   const { batches, counts } = readLines(rest, { maxLineBytes: opts.limits.maxLineBytes, paste: sniffed.sniffed.paste, ...(gate ? { gate } : {}) });
   const records = readRecords(parser, batches, { path: member.path, tally: opts.tally, gated: gate !== undefined, counts: readCounts });
   return { kind: 'text', format, records, lineCounts: () => counts, readCounts };

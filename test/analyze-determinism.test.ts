@@ -1,0 +1,21 @@
+// The same report, byte for byte, whatever the number of worker threads or the read size.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { analyze } from '../src/analyze.js';
+import { renderReport } from '../src/report/render.js';
+import { failureMessages, writeJournal } from './bench/generate.js';
+import { tempDir } from './support/archive.js';
+
+test('1 or 2 workers and any chunk size give the same JSON report', async () => {
+  const dir = join(tempDir(), 'bundle', 'node-a');
+  mkdirSync(dir, { recursive: true });
+  const journal = writeJournal(dir, 3 * 1024 * 1024, failureMessages('patterns'), 11);
+  const run = async (workers: number, chunkBytes: number): Promise<string> =>
+    renderReport(await analyze({ inputs: [journal], workers, chunkBytes, parallelMinBytes: 0, year: 2024 }), { format: 'json' });
+  const base = await run(1, 1024 * 1024);
+  expect(JSON.parse(base).findings.length).toBeGreaterThan(0);
+  for (const [workers, chunk] of [[2, 1024 * 1024], [2, 4096], [1, 4096], [3, 65_536], [1, 65_536]] as const) {
+    expect(await run(workers, chunk), `${workers} workers, ${chunk} B chunks`).toBe(base);
+  }
+});
