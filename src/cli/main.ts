@@ -4,6 +4,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { analyzeCommand } from './analyze-command.js';
+import { batchCommand, summaryCommand } from './batch-command.js';
 import { patternsCommand } from './patterns-command.js';
 import { timelineCommand } from './timeline-command.js';
 
@@ -15,7 +16,9 @@ await yargs(hideBin(process.argv))
   .command(analyzeCommand)
   .command(timelineCommand)
   .command(patternsCommand)
-  .demandCommand(1, 'Name a command: analyze, timeline or patterns.')
+  .command(batchCommand)
+  .command(summaryCommand)
+  .demandCommand(1, 'Name a command: analyze, timeline, patterns, batch or summary.')
   .strict()
   .help()
   .alias('h', 'help')

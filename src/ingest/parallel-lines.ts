@@ -2,14 +2,13 @@
 // ranges, each range is scanned with the gate in its own thread, and the candidate lines come
 // back in file order with their real line numbers. The scan is the hot part (every byte); the
 // few candidate lines are parsed on the main thread, as they arrive, range by range.
-import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GateSpec } from '../model/gate.js';
 import type { NumberedLine } from './numbered-line.js';
 import type { PastePrefix } from './paste.js';
 import type { LineCounts } from './read-lines.js';
+import { workerScript } from './worker-script.js';
 
 export interface RangeJob {
   readonly path: string;
@@ -29,15 +28,6 @@ export interface ParallelOptions {
   readonly maxLineBytes: number;
   readonly paste: PastePrefix;
   readonly chunkBytes: number;
-}
-
-/** The compiled worker script. Under the test runner (src/*.ts) it is the build's copy in dist/. */
-function workerScript(): URL {
-  const here = new URL('./scan-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const built = fileURLToPath(here).replace(/[\\/]src[\\/]ingest[\\/]scan-worker\.js$/, '/dist/src/ingest/scan-worker.js');
-  if (existsSync(built)) return new URL(`file://${built}`);
-  throw new Error('scan-worker.js not found: run `npm run build` first');
 }
 
 /** Range starts moved forward to just after a newline, so every range holds whole lines. */
@@ -70,7 +60,7 @@ export function parallelLines(path: string, size: number, opts: ParallelOptions)
   const counts: LineCounts = { lines: 0, bytes: 0, truncated: 0, passedOver: 0 };
   async function* batches(): AsyncGenerator<NumberedLine[]> {
     const cuts = await lineAlignedCuts(path, size, opts.workers);
-    const script = workerScript();
+    const script = workerScript('./scan-worker.js', import.meta.url);
     const results = cuts.slice(0, -1).map((start, i) => {
       const job: RangeJob = {
         path, start, end: cuts[i + 1] as number, spec: opts.spec, maxLineBytes: opts.maxLineBytes, paste: opts.paste,
