@@ -67,6 +67,20 @@ export function loadCatalogFor(opts: Pick<AnalyzeOptions, 'catalog' | 'patternDi
   return opts.catalog ?? loadCatalog(BUILTIN_PATTERNS(), ...(opts.patternDirs ?? []));
 }
 
+type Gates = { readonly text: LineGate; readonly json: LineGate; readonly specs: { readonly text: GateSpec; readonly json: GateSpec } };
+const gateCache = new WeakMap<Catalog, Gates>();
+
+/** The catalog's gates, built once per catalog (the automaton costs tens of ms; batches reuse it). */
+function gatesOf(catalog: Catalog): Gates {
+  let g = gateCache.get(catalog);
+  if (g === undefined) {
+    const specs = { text: gateSpec(catalog, { jsonEscaped: false }), json: gateSpec(catalog, { jsonEscaped: true }) };
+    g = { text: gateFromSpec(specs.text), json: gateFromSpec(specs.json), specs };
+    gateCache.set(catalog, g);
+  }
+  return g;
+}
+
 export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
   const catalog = loadCatalogFor(opts);
   const limits = opts.limits ?? DEFAULT_LIMITS;
@@ -75,8 +89,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
   const timeOpts: TimeOptions = { zone, zoneGiven: opts.tz !== undefined };
   const tally = new Tally();
   const budget = new ByteBudget(limits);
-  const specs = { text: gateSpec(catalog, { jsonEscaped: false }), json: gateSpec(catalog, { jsonEscaped: true }) };
-  const gates = opts.fullScan === true ? undefined : { text: gateFromSpec(specs.text), json: gateFromSpec(specs.json), specs };
+  const gates = opts.fullScan === true ? undefined : gatesOf(catalog);
   const parallel = {
     workers: opts.workers ?? availableParallelism(),
     minBytes: opts.parallelMinBytes ?? 64 * 1024 * 1024,
@@ -146,7 +159,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
 interface ReadContext {
   readonly tally: Tally;
   readonly limits: IngestLimits;
-  readonly gates: { readonly text: LineGate; readonly json: LineGate; readonly specs: { readonly text: GateSpec; readonly json: GateSpec } } | undefined;
+  readonly gates: Gates | undefined;
   readonly parallel: { readonly workers: number; readonly minBytes: number; readonly chunkBytes: number };
   readonly collector: HitCollector<HitItem>;
   readonly matched: { lines: number };

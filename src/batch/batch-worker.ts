@@ -2,24 +2,43 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze, loadCatalogFor, type AnalyzeOptions } from '../analyze.js';
+import { bundleHash } from './bundles.js';
 import { summarize, type BundleResult } from './result.js';
 
 export interface BatchJob {
   readonly seq: number;
   readonly path: string;
-  readonly sha256: string;
 }
+
+/** What a worker answers: a result, or that the bundle's hash was already done (--resume). */
+export type BatchAnswer = { readonly seq: number; readonly result: BundleResult } | { readonly seq: number; readonly skipped: string };
 
 export type WorkerAnalyzeOptions = Pick<AnalyzeOptions, 'patternDirs' | 'year' | 'tz' | 'limits'>;
 
-const options = workerData as WorkerAnalyzeOptions;
-const catalog = loadCatalogFor(options);
+export interface WorkerSetup {
+  readonly analyze: WorkerAnalyzeOptions;
+  readonly skipHashes: readonly string[];
+}
+
+const setup = workerData as WorkerSetup;
+const catalog = loadCatalogFor(setup.analyze);
+const skip = new Set(setup.skipHashes);
+
+async function run(job: BatchJob): Promise<BatchAnswer> {
+  const t0 = performance.now();
+  // The hash is read here, in parallel, not on the main thread before the work starts.
+  const sha256 = await bundleHash(job.path).catch(() => `unreadable:${job.path}`);
+  if (skip.has(sha256)) return { seq: job.seq, skipped: sha256 };
+  const ms = (): number => Math.round(performance.now() - t0);
+  try {
+    // One thread per bundle already keeps the cores busy: no nested scan workers.
+    const d = await analyze({ ...setup.analyze, catalog, inputs: [job.path], workers: 1 });
+    return { seq: job.seq, result: summarize(job.path, sha256, ms(), d) };
+  } catch (e) {
+    return { seq: job.seq, result: { path: job.path, sha256, durationMs: ms(), ok: false, error: e instanceof Error ? e.message : String(e) } };
+  }
+}
 
 parentPort?.on('message', (job: BatchJob) => {
-  const t0 = performance.now();
-  // One thread per bundle already keeps the cores busy: no nested scan workers.
-  analyze({ ...options, catalog, inputs: [job.path], workers: 1 })
-    .then((d): BundleResult => summarize(job.path, job.sha256, Math.round(performance.now() - t0), d))
-    .catch((e: unknown): BundleResult => ({ path: job.path, sha256: job.sha256, durationMs: Math.round(performance.now() - t0), ok: false, error: e instanceof Error ? e.message : String(e) }))
-    .then((r) => parentPort?.postMessage({ seq: job.seq, result: r }));
+  void run(job).then((a) => parentPort?.postMessage(a));
 });

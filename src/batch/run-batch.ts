@@ -2,8 +2,7 @@
 // completion order, so the output is the same whatever the number of workers (durations aside).
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../ingest/worker-script.js';
-import type { BatchJob, WorkerAnalyzeOptions } from './batch-worker.js';
-import { bundleHash } from './bundles.js';
+import type { BatchAnswer, BatchJob, WorkerAnalyzeOptions, WorkerSetup } from './batch-worker.js';
 import type { BundleResult } from './result.js';
 
 export interface BatchProgress {
@@ -28,37 +27,38 @@ export interface BatchOptions {
 
 export async function runBatch(opts: BatchOptions): Promise<{ written: number; skipped: number }> {
   const script = workerScript('./batch-worker.js', import.meta.url);
-  const pending = new Map<number, BundleResult>();
-  const queue: BatchJob[] = [];
-  let skipped = 0;
-  for (const path of opts.bundles) {
-    const sha256 = await bundleHash(path).catch(() => `unreadable:${path}`);
-    if (opts.skipHashes?.has(sha256) === true) skipped++;
-    else queue.push({ seq: queue.length, path, sha256 });
-  }
-  const total = queue.length;
+  const setup: WorkerSetup = { analyze: opts.analyze, skipHashes: [...(opts.skipHashes ?? [])] };
+  const answers = new Map<number, BatchAnswer>();
+  const jobs: BatchJob[] = opts.bundles.map((path, seq) => ({ seq, path }));
+  const total = jobs.length;
   let next = 0; // next job to hand out
   let flushed = 0; // next seq to write
+  let written = 0;
+  let skipped = 0;
   let failed = 0;
   let stopped = false;
-  const workers = Math.max(1, Math.min(opts.jobs, total));
 
   await new Promise<void>((resolve, reject) => {
     if (total === 0) return resolve();
     let live = 0;
     const flush = async (): Promise<void> => {
-      while (!stopped && pending.has(flushed)) {
-        const r = pending.get(flushed) as BundleResult;
-        pending.delete(flushed);
+      while (!stopped && answers.has(flushed)) {
+        const a = answers.get(flushed) as BatchAnswer;
+        answers.delete(flushed);
         flushed++;
-        if (!r.ok) failed++;
-        await opts.onResult(r);
+        if ('skipped' in a) {
+          skipped++;
+          continue;
+        }
+        if (!a.result.ok) failed++;
+        written++;
+        await opts.onResult(a.result);
         opts.onProgress?.({ done: flushed, total, failed, bytes: 0 });
-        if (opts.stopAfter !== undefined && flushed >= opts.stopAfter) stopped = true;
+        if (opts.stopAfter !== undefined && written >= opts.stopAfter) stopped = true;
       }
     };
     const start = (): void => {
-      const w = new Worker(script, { workerData: opts.analyze });
+      const w = new Worker(script, { workerData: setup });
       live++;
       let current: BatchJob | undefined;
       const feed = (): void => {
@@ -67,11 +67,11 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
           void w.terminate();
           return;
         }
-        current = queue[next++] as BatchJob;
+        current = jobs[next++] as BatchJob;
         w.postMessage(current);
       };
-      w.on('message', (m: { seq: number; result: BundleResult }) => {
-        pending.set(m.seq, m.result);
+      w.on('message', (a: BatchAnswer) => {
+        answers.set(a.seq, a);
         flush().then(feed, reject);
       });
       // A bundle that takes its worker down is reported in its line; the batch goes on.
@@ -83,8 +83,9 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
         live--;
         const lost = current;
         current = undefined;
-        if (lost !== undefined && !pending.has(lost.seq)) {
-          pending.set(lost.seq, { path: lost.path, sha256: lost.sha256, durationMs: 0, ok: false, error: `analysis crashed: ${crash?.message ?? `worker exited with code ${code}`}` });
+        if (lost !== undefined && !answers.has(lost.seq)) {
+          const error = `analysis crashed: ${crash?.message ?? `worker exited with code ${code}`}`;
+          answers.set(lost.seq, { seq: lost.seq, result: { path: lost.path, sha256: `unknown:${lost.path}`, durationMs: 0, ok: false, error } });
         }
         flush().then(() => {
           if (lost !== undefined && next < total && !stopped) start();
@@ -93,7 +94,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
       });
       feed();
     };
-    for (let i = 0; i < workers; i++) start();
+    for (let i = 0; i < Math.max(1, Math.min(opts.jobs, total)); i++) start();
   });
-  return { written: flushed, skipped };
+  return { written, skipped };
 }

@@ -1,34 +1,43 @@
-// Aho-Corasick as a byte DFA (a full 256-way table per state), the way grep's kwset finds many
-// literals in one pass. One table lookup per input byte; no regex engine on the hot path.
+// Aho-Corasick as a byte DFA, the way grep's kwset finds many literals in one pass: one table
+// lookup per input byte, no regex engine on the hot path. Bytes that occur in no literal share one
+// class, so the table is states × classes 16-bit entries (about half a MiB for the catalog): small
+// enough to stay in cache when two threads scan at once.
 
 export interface Automaton {
-  /** next state × 256, by (state × 256 + byte). */
-  readonly table: Int32Array;
+  /** Byte → class; class 0 is "in no literal". */
+  readonly classOf: Uint8Array;
+  readonly classes: number;
+  /** next state, by (state × classes + class). */
+  readonly table: Uint16Array | Uint32Array;
   /** 1 where a state ends a literal. */
   readonly accepts: Uint8Array;
 }
 
 export function buildAutomaton(words: readonly Uint8Array[]): Automaton {
-  const next: Int32Array[] = [new Int32Array(256).fill(-1)];
+  const classOf = new Uint8Array(256);
+  let classes = 1;
+  for (const w of words) for (const b of w) if (classOf[b] === 0) classOf[b] = classes++;
+  const next: Int32Array[] = [new Int32Array(classes).fill(-1)];
   const fail: number[] = [0];
   const out: number[] = [0];
   for (const w of words) {
     let s = 0;
     for (const b of w) {
+      const c = classOf[b] as number;
       const row = next[s] as Int32Array;
-      if (row[b] === -1) {
-        row[b] = next.length;
-        next.push(new Int32Array(256).fill(-1));
+      if (row[c] === -1) {
+        row[c] = next.length;
+        next.push(new Int32Array(classes).fill(-1));
         fail.push(0);
         out.push(0);
       }
-      s = row[b] as number;
+      s = row[c] as number;
     }
     out[s] = 1;
   }
   const queue: number[] = [];
   const root = next[0] as Int32Array;
-  for (let c = 0; c < 256; c++) {
+  for (let c = 0; c < classes; c++) {
     const t = root[c] as number;
     if (t === -1) root[c] = 0;
     else queue.push(t);
@@ -37,7 +46,7 @@ export function buildAutomaton(words: readonly Uint8Array[]): Automaton {
     const r = queue[q] as number;
     const row = next[r] as Int32Array;
     const failRow = next[fail[r] as number] as Int32Array;
-    for (let c = 0; c < 256; c++) {
+    for (let c = 0; c < classes; c++) {
       const u = row[c] as number;
       if (u === -1) row[c] = failRow[c] as number;
       else {
@@ -47,17 +56,17 @@ export function buildAutomaton(words: readonly Uint8Array[]): Automaton {
       }
     }
   }
-  const table = new Int32Array(next.length * 256);
-  next.forEach((row, s) => table.set(row, s * 256));
-  return { table, accepts: Uint8Array.from(out) };
+  const table = next.length <= 0xffff ? new Uint16Array(next.length * classes) : new Uint32Array(next.length * classes);
+  next.forEach((row, s) => table.set(row, s * classes));
+  return { classOf, classes, table, accepts: Uint8Array.from(out) };
 }
 
 /** Offset just past the first literal found in buf[from, to), or -1. */
 export function scan(a: Automaton, buf: Uint8Array, from: number, to: number): number {
-  const { table, accepts } = a;
+  const { classOf, classes, table, accepts } = a;
   let s = 0;
   for (let i = from; i < to; i++) {
-    s = table[(s << 8) | (buf[i] as number)] as number;
+    s = table[s * classes + (classOf[buf[i] as number] as number)] as number;
     if (accepts[s] === 1) return i + 1;
   }
   return -1;

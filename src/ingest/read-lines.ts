@@ -35,11 +35,15 @@ export function readLines(bytes: AsyncIterable<Buffer>, opts: ReadOptions): { ba
 }
 
 async function* batchesOf(bytes: AsyncIterable<Buffer>, opts: ReadOptions, counts: LineCounts): AsyncGenerator<NumberedLine[]> {
+  // The tail of the previous chunk (a line not yet ended) and its offset in the member. Chunks are
+  // processed in place: only the one line that straddles two chunks is copied.
   let carry: Buffer | undefined;
-  let base = 0; // byte offset of carry/buf[0] within the member
+  let carryBase = 0;
+  let chunkBase = 0;
   let discarding = false; // inside an overlong line, dropping bytes until its end
   let lastLine: NumberedLine | undefined; // gated mode: the last line, so time bounds see it
   let lastEmitted = 0;
+  let base = 0; // offset in the member of the buffer being decoded
   const decode = (buf: Buffer, start: number, end: number, no: number): NumberedLine => {
     let e = end;
     if (e > start && buf[e - 1] === 0x0d) e--;
@@ -49,55 +53,75 @@ async function* batchesOf(bytes: AsyncIterable<Buffer>, opts: ReadOptions, count
     }
     return { no, text: stripPaste(buf.toString('utf8', start, e), opts.paste), offset: base + start };
   };
-
-  for await (const chunk of bytes) {
-    counts.bytes += chunk.length;
-    let buf = carry === undefined || carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    let start = 0;
-    if (discarding) {
-      const nl = buf.indexOf(NL);
-      if (nl < 0) {
-        base += buf.length;
-        carry = undefined;
-        continue;
-      }
-      discarding = false;
-      start = nl + 1;
-    }
-    const lastNl = buf.lastIndexOf(NL);
-    if (lastNl < start) {
-      // No complete line: keep it, unless it is already over the cap.
-      if (buf.length - start > opts.maxLineBytes) {
-        counts.lines++;
-        const line = decode(buf, start, buf.length, counts.lines);
-        lastLine = line;
-        if (opts.gate === undefined || (counts.lines === 1 && opts.emitFirst !== false)) {
-          yield [line];
-          lastEmitted = line.no;
-        }
-        discarding = true;
-        base += buf.length;
-        carry = undefined;
-      } else {
-        base += start;
-        carry = buf.subarray(start);
-      }
-      continue;
-    }
+  /** Lines of buf[start, lastNl] (lastNl is a newline), as the gate or a full read picks them. */
+  const region = (buf: Buffer, bufBase: number, start: number, lastNl: number): NumberedLine[] => {
+    base = bufBase;
     const out = opts.gate === undefined ? allLines(buf, start, lastNl, counts, decode) : gatedLines(buf, start, lastNl, counts, decode, opts.gate, opts.emitFirst !== false);
     if (opts.gate !== undefined) {
       const lineStart = buf.lastIndexOf(NL, lastNl - 1) + 1;
       lastLine = decode(buf, Math.max(lineStart, start), lastNl, counts.lines);
     }
-    if (out.length > 0) {
-      lastEmitted = out[out.length - 1]?.no ?? lastEmitted;
-      yield out;
+    if (out.length > 0) lastEmitted = out[out.length - 1]?.no ?? lastEmitted;
+    return out;
+  };
+  /** A line longer than the cap with no end in sight: cut it, count it, drop the rest of it. */
+  const overlong = (buf: Buffer, bufBase: number): NumberedLine[] => {
+    base = bufBase;
+    counts.lines++;
+    const line = decode(buf, 0, buf.length, counts.lines);
+    lastLine = line;
+    discarding = true;
+    carry = undefined;
+    if (opts.gate === undefined || (counts.lines === 1 && opts.emitFirst !== false)) {
+      lastEmitted = line.no;
+      return [line];
     }
-    base += lastNl + 1;
-    carry = buf.subarray(lastNl + 1);
-    buf = carry;
+    return [];
+  };
+
+  for await (const chunk of bytes) {
+    counts.bytes += chunk.length;
+    const thisBase = chunkBase;
+    chunkBase += chunk.length;
+    let start = 0;
+    if (discarding) {
+      const nl = chunk.indexOf(NL);
+      if (nl < 0) continue;
+      discarding = false;
+      start = nl + 1;
+    } else if (carry !== undefined && carry.length > 0) {
+      const nl = chunk.indexOf(NL);
+      if (nl < 0) {
+        carry = Buffer.concat([carry, chunk]);
+        if (carry.length > opts.maxLineBytes) {
+          const out = overlong(carry, carryBase);
+          if (out.length > 0) yield out;
+        }
+        continue;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(0, nl + 1)]);
+      carry = undefined;
+      const out = region(joined, carryBase, 0, joined.length - 1);
+      if (out.length > 0) yield out;
+      start = nl + 1;
+    }
+    const lastNl = chunk.lastIndexOf(NL);
+    if (lastNl < start) {
+      carry = chunk.subarray(start);
+      carryBase = thisBase + start;
+      if (carry.length > opts.maxLineBytes) {
+        const out = overlong(carry, carryBase);
+        if (out.length > 0) yield out;
+      }
+      continue;
+    }
+    const out = region(chunk, thisBase, start, lastNl);
+    if (out.length > 0) yield out;
+    carry = chunk.subarray(lastNl + 1);
+    carryBase = thisBase + lastNl + 1;
   }
   if (carry !== undefined && carry.length > 0 && !discarding) {
+    base = carryBase;
     counts.lines++;
     const line = decode(carry, 0, carry.length, counts.lines);
     const wanted = opts.gate === undefined || opts.emitLast !== false || [...opts.gate.candidates(carry, 0, carry.length)].length > 0;

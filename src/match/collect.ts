@@ -36,7 +36,7 @@ export class HitCollector<P> {
   constructor(catalog: Catalog) {
     for (const m of catalog.matchers) {
       if (m.test.kind === 'log') {
-        const lits = requiredLiterals(m.test.message.source);
+        const lits = literalsOf(m, m.test.message);
         if (lits !== undefined) this.literals.set(m, lits);
       }
       const kinds = m.test.kind === 'log' ? ['log', 'marker'] : [recordKindOf(m.test.kind)];
@@ -82,4 +82,14 @@ export class HitCollector<P> {
 
 function recordKindOf(k: Exclude<Matcher['test']['kind'], 'log'>): ParsedRecord['kind'] {
   return k === 'event' ? 'k8s-event' : k;
+}
+
+const literalCache = new WeakMap<Matcher, readonly string[] | null>();
+function literalsOf(m: Matcher, message: RegExp): readonly string[] | undefined {
+  let l = literalCache.get(m);
+  if (l === undefined) {
+    l = requiredLiterals(message.source) ?? null;
+    literalCache.set(m, l);
+  }
+  return l ?? undefined;
 }

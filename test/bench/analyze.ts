@@ -1,8 +1,8 @@
 // `npm run bench`: analyze's throughput and peak RSS against `LC_ALL=C grep -E -c` (and ripgrep
 // where installed) with the catalog's own regexes, measured in the same run on the same files.
-// A script, never a timed unit test. Usage: npm run bench [-- --sizes 256,512,1024,2048 --runs 3]
+// A script, never a timed unit test. Usage: npm run bench [-- --sizes 256,512,1024,2048 --runs 3 --audit 256 --batch 50]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,30 @@ for (const mib of sizesMiB) {
 }
 if (auditMiB > 0) rows.push(bench(writeAudit(cache, auditMiB * 2 ** 20), ['-E', '-c', '"code":[13-5][0-9][0-9]']));
 
+// Batch: 50 generated bundles, 1 worker then 2; the NDJSON must match apart from durations.
+const batchBundles = Number(arg('batch', '50'));
+let batch: { bundles: number; oneWorkerSeconds: number; twoWorkersSeconds: number; speedup: number; identical: boolean } | null = null;
+if (batchBundles > 0) {
+  const shelf = join(cache, `shelf-${batchBundles}`);
+  for (let i = 0; i < batchBundles; i++) {
+    const dir = join(shelf, `bundle-${String(i).padStart(3, '0')}`, `node-${i % 7}`);
+    mkdirSync(dir, { recursive: true });
+    writeJournal(dir, 4 * 2 ** 20, failures, 1000 + i);
+  }
+  const runBatchOnce = (jobs: number): { seconds: number; lines: string[] } => {
+    const out = join(cache, `batch-${jobs}.ndjson`);
+    const t0 = process.hrtime.bigint();
+    execFileSync('node', [cli, 'batch', shelf, '--jobs', String(jobs), '--out', out, '--quiet', '--year', '2024']);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => l.replace(/"durationMs":\d+/, '"durationMs":0'));
+    return { seconds, lines };
+  };
+  const one = runBatchOnce(1);
+  const two = runBatchOnce(2);
+  batch = { bundles: batchBundles, oneWorkerSeconds: round(one.seconds, 2), twoWorkersSeconds: round(two.seconds, 2), speedup: round(one.seconds / two.seconds, 2), identical: one.lines.join('\n') === two.lines.join('\n') };
+  process.stdout.write(`batch of ${batchBundles} bundles: 1 worker ${batch.oneWorkerSeconds}s, 2 workers ${batch.twoWorkersSeconds}s, speedup x${batch.speedup}, identical output: ${batch.identical}\n`);
+}
+
 const journals = rows.filter((r) => r.input.startsWith('kubelet-journal'));
 const first = journals[0];
 const last = journals[journals.length - 1];
@@ -106,7 +130,7 @@ const growth =
   first && last && first !== last
     ? { sizeRatio: round(last.mib / first.mib, 2), timeRatio: round(last.analyzeSeconds / first.analyzeSeconds, 2), rssRatio: round(last.analyzeMaxRssMB / first.analyzeMaxRssMB, 2) }
     : null;
-const summary = { runs, cache, hasRipgrep: hasRg, rows, growth, node: process.version };
+const summary = { runs, cache, hasRipgrep: hasRg, rows, growth, batch, node: process.version };
 const out = join(cache, 'bench-results.json');
 writeFileSync(out, JSON.stringify(summary, null, 2) + '\n');
 process.stdout.write(`${growth ? `growth ${first?.mib}→${last?.mib} MiB: time x${growth.timeRatio}, rss x${growth.rssRatio}\n` : ''}${JSON.stringify(summary)}\nwritten to ${out}\n`);
