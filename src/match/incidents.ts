@@ -111,7 +111,7 @@ export function findIncidents<P>(catalog: Catalog, buckets: readonly HitBucket<P
       const clearAt = lastClear === undefined ? undefined : at(lastClear);
       const clearedAfter = lastClear !== undefined && clearAt !== undefined && (last === undefined || compareInstant(clearAt, last) > 0);
       if (!snapshot && !meetsThreshold(p.threshold, count, span)) {
-        transients.push({ patternId: p.id, host, count, reason: `below threshold (${count} in ${Math.round(span)}s; needs ${p.threshold.count} matches or ${p.threshold.spanSec}s)` });
+        transients.push({ patternId: p.id, host, count, reason: `below threshold (${count} in ${Math.round(span)}s; needs ${p.threshold.count} matches over ${p.threshold.spanSec}s)` });
         continue;
       }
       const resolution: Resolution =
