@@ -60,6 +60,7 @@ export function componentFromPath(path: string): string | undefined {
   const c = /^[^_]+_[^_]+_(.+)-[0-9a-f]{64}\.log$/.exec(file);
   if (c !== null) return c[1];
   const stem = file.toLowerCase();
-  for (const k of KNOWN_COMPONENTS) if (stem.startsWith(k)) return k === 'cri-o' ? 'crio' : k;
+  // `kubelet.log`, `kube-apiserver-2024.log`, must-gather's `<node>_kubelet.log`
+  for (const k of KNOWN_COMPONENTS) if (stem.startsWith(k) || stem.includes(`_${k}`)) return k === 'cri-o' ? 'crio' : k;
   return undefined;
 }
