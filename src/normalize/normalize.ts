@@ -74,10 +74,14 @@ export class MemberNormalizer {
     return inner === undefined ? { record: rec, yearDelta } : { record: rec, yearDelta, inner };
   }
 
-  /** The record's own host, else (markers) the host the member's lines name, else the path's. */
+  /**
+   * The record's own host, else (journal markers) the host the member's lines name, else the
+   * path's. A hostless line pasted among another host's lines is not given that host: pasted
+   * tickets mix components from several machines.
+   */
   hostOf(r: ParsedRecord): string {
     if (r.host !== undefined && r.host !== '') return canonicalHost(r.host);
-    return (r.kind === 'marker' ? this.lineHost : undefined) ?? this.hostHint ?? this.lineHost ?? UNKNOWN_HOST;
+    return (r.kind === 'marker' ? this.lineHost : undefined) ?? this.hostHint ?? UNKNOWN_HOST;
   }
 
   /** Phase two: the event as the timeline sees it. */
