@@ -10,6 +10,7 @@ import { cmp } from '../model/tally.js';
 import { parseDuration } from './duration.js';
 import type { Catalog, EvidenceRef, Explains, Matcher, MatcherRole, MatcherTest, Pattern, PlaybookStep } from './pattern.js';
 import { findCycle } from './cycles.js';
+import { compileMetric, type RawMetric } from './metrics/compile.js';
 
 export class CatalogError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -95,6 +96,7 @@ interface RawMatcher {
   condition?: { type: string; status?: string; reason?: string; message?: string };
   csr?: { requestor?: string; condition?: string; signerName?: string };
   unit?: { unit: string; active?: string };
+  metric?: RawMetric;
 }
 
 interface RawPattern {
@@ -162,6 +164,7 @@ function loadEntry(file: string, folder: string, problems: string[]): Pattern | 
   const refs = (list: string[] | undefined, path: (string | number)[]): EvidenceRef[] =>
     (list ?? []).map((r, i): EvidenceRef => {
       if (r.startsWith('pattern:')) return { kind: 'pattern', id: r.slice('pattern:'.length) };
+      if (r.startsWith('check:')) return { kind: 'check', id: r.slice('check:'.length) }; // checked by loadChecks
       if (!ids.has(r)) problems.push(`${at([...path, i])}: playbook names unknown matcher "${r}"`);
       return { kind: 'matcher', id: r };
     });
@@ -265,6 +268,10 @@ function compileMatcher(m: RawMatcher, patternId: string, role: MatcherRole, rep
     const unit = regex(m.unit.unit, ['unit', 'unit'], report);
     if (unit === undefined) return undefined;
     test = { kind: 'unit', unit, ...opt('active', regex(m.unit.active, ['unit', 'active'], report)) };
+  } else if (m.metric) {
+    const condition = compileMetric(m.metric, (key, msg) => report(['metric', key], msg));
+    if (condition === undefined) return undefined;
+    test = { kind: 'metric', condition };
   }
   if (test === undefined) return undefined;
   if (m.hostFrom !== undefined && !hasCapture(test, m.hostFrom)) {

@@ -35,6 +35,7 @@ export class HitCollector<P> {
 
   constructor(catalog: Catalog) {
     for (const m of catalog.matchers) {
+      if (m.test.kind === 'metric') continue; // evaluated on series after the bundle (metrics/conditions.ts)
       if (m.test.kind === 'log') {
         const lits = literalsOf(m, m.test.message);
         if (lits !== undefined) this.literals.set(m, lits);
@@ -80,7 +81,7 @@ export class HitCollector<P> {
   }
 }
 
-function recordKindOf(k: Exclude<Matcher['test']['kind'], 'log'>): ParsedRecord['kind'] {
+function recordKindOf(k: Exclude<Matcher['test']['kind'], 'log' | 'metric'>): ParsedRecord['kind'] {
   return k === 'event' ? 'k8s-event' : k;
 }
 

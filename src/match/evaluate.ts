@@ -50,6 +50,9 @@ export function testMatcher(t: MatcherTest, r: ParsedRecord, component: string):
       if (r.kind !== 'unit') return undefined;
       return re(t.unit, r.unit.unit) && re(t.active, r.unit.active) ? caps : undefined;
     }
+    case 'metric':
+      // Not a property of one record: evaluated on the series once the bundle is read (metrics/conditions.ts).
+      return undefined;
     default: {
       const never: never = t;
       return never;

@@ -6,13 +6,17 @@ import type { Instant } from '../model/time.js';
 import { cmp } from '../model/tally.js';
 import { compareInstant } from '../model/time.js';
 import type { HitBucket } from './collect.js';
+import type { MetricEvidence } from './metrics/evidence.js';
 import type { Catalog, Pattern } from './pattern.js';
 
 /** A matched event as it is cited: the event and the line exactly as shipped. */
 export interface Cited {
   readonly event: TimelineEvent;
+  /** The line as shipped; for a metric condition, a one-line summary of its samples and figure. */
   readonly raw: string;
   readonly matcherId: string;
+  /** A metric condition's samples and figure (match/metrics/), when the hit is one. */
+  readonly metric?: MetricEvidence;
 }
 
 export type Resolution =
@@ -47,7 +51,8 @@ export interface MatchResult {
 }
 
 const EVIDENCE_KEPT = 12;
-const SNAPSHOT_KINDS: ReadonlySet<string> = new Set(['condition', 'csr', 'unit']);
+// A metric hit is a state too: its condition carries its own threshold and window.
+const SNAPSHOT_KINDS: ReadonlySet<string> = new Set(['condition', 'csr', 'unit', 'metric']);
 
 export function byTime(a: Cited, b: Cited): number {
   const ta = a.event.time;
@@ -103,8 +108,8 @@ export function findIncidents<P>(catalog: Catalog, buckets: readonly HitBucket<P
       const onset = hits.map(at).find((x) => x !== undefined);
       const last = [...hits].reverse().map(at).find((x) => x !== undefined);
       const span = onset !== undefined && last !== undefined ? last.sec - onset.sec : 0;
-      // A node condition, a CSR row or a unit state is a state, not an occurrence: seen once, it
-      // holds for as long as the snapshot says, so it needs no repetition.
+      // A node condition, a CSR row, a unit state or a metric condition is a state, not an
+      // occurrence: seen once, it holds for as long as the snapshot says, so it needs no repetition.
       const snapshot = hits.some((c) => SNAPSHOT_KINDS.has(c.event.kind) || decisive.has(c.matcherId));
       const clears = p.clears.flatMap((m) => get(p.id, m.id, host)).sort(byTime);
       const lastClear = clears[clears.length - 1];

@@ -1,6 +1,7 @@
 // A catalog entry after loading: regexes compiled, durations in seconds, roles explicit.
 // Nothing downstream re-checks what the loader checked (parse, don't validate).
 import type { Severity } from '../model/event.js';
+import type { Selector } from './metrics/selector.js';
 
 export type PatternSeverity = 'critical' | 'warning' | 'info';
 
@@ -21,7 +22,32 @@ export type MatcherTest =
   | { readonly kind: 'event'; readonly reason?: RegExp; readonly involvedKind?: string; readonly type?: string; readonly message?: RegExp; readonly component?: RegExp }
   | { readonly kind: 'condition'; readonly type: string; readonly status?: string; readonly reason?: RegExp; readonly message?: RegExp }
   | { readonly kind: 'csr'; readonly requestor?: RegExp; readonly condition?: RegExp; readonly signerName?: RegExp }
-  | { readonly kind: 'unit'; readonly unit: RegExp; readonly active?: RegExp };
+  | { readonly kind: 'unit'; readonly unit: RegExp; readonly active?: RegExp }
+  /** Evaluated once the whole bundle is read, on the series of each scrape target (match/metrics/). */
+  | { readonly kind: 'metric'; readonly condition: MetricCondition };
+
+export type Comparison = '>' | '>=' | '<' | '<=' | '==' | '!=';
+
+/** What a metric condition computes per target; each kind carries exactly what it needs. */
+export type MetricAggregate =
+  /** Counter increase between snapshots (resets counted from zero), summed over the selected series. */
+  | { readonly kind: 'increase'; readonly select: Selector }
+  /** That increase per second of the span. */
+  | { readonly kind: 'rate'; readonly select: Selector }
+  /** increase(select) / increase(of): the share of `of` that `select` is. */
+  | { readonly kind: 'ratio'; readonly select: Selector; readonly of: Selector }
+  /** A gauge as it is at each snapshot, series by series. */
+  | { readonly kind: 'value'; readonly select: Selector }
+  /** histogram_quantile over the bucket increases, buckets summed by `le`; `select` names the histogram. */
+  | { readonly kind: 'quantile'; readonly select: Selector; readonly q: number };
+
+export interface MetricCondition {
+  readonly aggregate: MetricAggregate;
+  readonly compare: Comparison;
+  readonly threshold: number;
+  /** Counters: the figure spans at least this long. Gauges: the comparison holds this long. */
+  readonly windowSec?: number;
+}
 
 export interface Matcher {
   readonly id: string;
@@ -42,7 +68,11 @@ export interface Explains {
 }
 
 /** A playbook step's evidence: one of the entry's matchers, or another entry's finding on the same host. */
-export type EvidenceRef = { readonly kind: 'matcher'; readonly id: string } | { readonly kind: 'pattern'; readonly id: string };
+export type EvidenceRef =
+  | { readonly kind: 'matcher'; readonly id: string }
+  | { readonly kind: 'pattern'; readonly id: string }
+  /** A configuration check (checks/<id>/): it confirms when it fires on the host, rules out when it is evaluated and quiet. */
+  | { readonly kind: 'check'; readonly id: string };
 
 export interface PlaybookStep {
   readonly step: string;
