@@ -1,8 +1,11 @@
 // Wires the stages: ingest → parse → normalize → match → correlate → diagnose. All callers
 // (cli, batch, serve) go through here. The catalog's gate reaches ingest as a value.
 import { correlate } from './correlate/correlate.js';
-import { instantText, timeBasis } from './diagnose/cite.js';
+import { instantText, snapshotSourceText, timeBasis } from './diagnose/cite.js';
 import { diagnoseFindings } from './diagnose/diagnose.js';
+import { checkLookup, configReport } from './diagnose/config-report.js';
+import { withKubeletLogLiterals } from './match/config/kubelet-log.js';
+import { checksFor, ConfigPass, showsKubeletConfig } from './match/config/run-config.js';
 import type { Diagnosis, InputReport } from './diagnose/diagnosis.js';
 import { ByteBudget, BudgetExceeded } from './ingest/counted.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './ingest/limits.js';
@@ -13,6 +16,11 @@ import { HitCollector } from './match/collect.js';
 import { gateSpec } from './match/gate.js';
 import { gateFromSpec } from './ingest/literal-gate.js';
 import { findIncidents, type Cited } from './match/incidents.js';
+import { metricSampleNames } from './match/metrics/compile.js';
+import { evaluateMetrics } from './match/metrics/hits.js';
+import type { SnapshotTimeSource } from './match/metrics/series.js';
+import { snapshotTime } from './match/metrics/snapshot-time.js';
+import { MAX_SAMPLES, MetricStore, scrapeJob } from './match/metrics/store.js';
 import type { Catalog } from './match/pattern.js';
 import type { GateSpec, LineGate } from './model/gate.js';
 import { availableParallelism } from 'node:os';
@@ -50,11 +58,15 @@ export interface AnalyzeOptions {
 }
 
 /** What the matcher keeps per hit: enough to resolve the time later and quote the line. */
-interface HitItem {
+interface LineHit {
+  readonly kind: 'line';
   readonly member: number;
   readonly prepared: Prepared;
   readonly raw: string;
 }
+
+/** A hit is a line, or a metric condition that held (cited already: its time is the snapshot's). */
+type HitItem = LineHit | { readonly kind: 'metric'; readonly cited: Cited };
 
 interface MemberState {
   readonly normalizer: MemberNormalizer;
@@ -74,7 +86,8 @@ const gateCache = new WeakMap<Catalog, Gates>();
 function gatesOf(catalog: Catalog): Gates {
   let g = gateCache.get(catalog);
   if (g === undefined) {
-    const specs = { text: gateSpec(catalog, { jsonEscaped: false }), json: gateSpec(catalog, { jsonEscaped: true }) };
+    // The kubelet's start-up lines (flags, version) feed the configuration pass: they pass the gate too.
+    const specs = { text: withKubeletLogLiterals(gateSpec(catalog, { jsonEscaped: false })), json: withKubeletLogLiterals(gateSpec(catalog, { jsonEscaped: true })) };
     g = { text: gateFromSpec(specs.text), json: gateFromSpec(specs.json), specs };
     gateCache.set(catalog, g);
   }
@@ -96,12 +109,16 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
     chunkBytes: opts.chunkBytes ?? 1024 * 1024,
   };
   const collector = new HitCollector<HitItem>(catalog);
+  // Metric samples some condition reads (by name), member index as the handle: evaluated after the bundle.
+  const metrics = new MetricStore<number>(metricSampleNames(catalog.matchers));
   const members: MemberState[] = [];
   const matched = { lines: 0 };
+  const config = new ConfigPass();
+  const checks = checksFor(catalog);
 
   try {
     for await (const member of openInputs(opts.inputs, { limits, tally, budget, chunkBytes: parallel.chunkBytes })) {
-      const state = await readMember(member, members.length, { tally, limits, gates, collector, matched, parallel });
+      const state = await readMember(member, members.length, { tally, limits, gates, collector, metrics, matched, parallel, config });
       members.push(state);
       opts.onProgress?.({ path: member.path, bytesRead: budget.bytesRead });
     }
@@ -112,10 +129,23 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
 
   const years = chooseYears(members.map((m) => m.normalizer), opts.year);
   const resolve = (member: number, p: Prepared) => (members[member] as MemberState).normalizer.resolve(p, years[member] as YearChoice, timeOpts);
-  const cite = (item: HitItem, matcherId: string): Cited => ({ event: resolve(item.member, item.prepared), raw: item.raw, matcherId });
-  const match = findIncidents(catalog, collector.allBuckets(), cite);
+  const cite = (item: HitItem, matcherId: string): Cited =>
+    item.kind === 'metric' ? item.cited : { event: resolve(item.member, item.prepared), raw: item.raw, matcherId };
+  const metric = evaluateMetrics(
+    catalog.matchers,
+    metrics.samples(),
+    (s) => snapshotTime(s.stamp, s.timeSource, (members[s.handle] as MemberState).normalizer.info, years[s.handle] as YearChoice, timeOpts),
+    (cited): HitItem => ({ kind: 'metric', cited }),
+  );
+  for (const path of metric.undatedPaths) tally.report({ path, severity: 'warning', message: 'metric samples without a time (none in the file, no mtime) beside dated snapshots of the same target; not evaluated' });
+  if (metrics.overflow > 0) tally.report({ path: opts.inputs.join(' '), severity: 'warning', message: `more than ${MAX_SAMPLES} metric samples; ${metrics.overflow} more were not evaluated` });
+  // Configuration: judged at the bundle's latest time; fired checks join the catalog's incidents.
+  const latest = members.flatMap((m, i) => m.bounds.map((p) => resolve(i, p).time)).flatMap((t) => (t.kind === 'none' ? [] : [t.at])).sort(compareInstant).pop();
+  const configured = config.finish(catalog, checks, findIncidents(catalog, [...collector.allBuckets(), ...metric.buckets], cite), latest === undefined ? undefined : new Date(latest.sec * 1000));
+  const match = configured.match;
   const ranked = correlate(catalog, match.incidents);
-  const findings = diagnoseFindings(ranked, match);
+  const findings = diagnoseFindings(ranked, match, checkLookup(configured.result, config.formatOf));
+  const nodeConfig = showsKubeletConfig(configured.result) ? configReport(configured.result, config.formatOf) : undefined;
 
   const skippedByPath = new Map<string, number>();
   for (const s of tally.skipCounts()) if (!s.intentional) skippedByPath.set(s.path, (skippedByPath.get(s.path) ?? 0) + s.count);
@@ -125,13 +155,18 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
     const year = years[i] as YearChoice;
     const sample = times[0];
     const basis = sample === undefined ? 'none' : timeBasis(sample);
-    const timeSource = sample !== undefined && sample.kind === 'inferred' && sample.assumed.includes('year') ? `${basis}; year from ${year.source}` : basis;
+    const timeSource =
+      m.report.format === 'prom-text'
+        ? promTimeSource(basis, m)
+        : sample !== undefined && sample.kind === 'inferred' && sample.assumed.includes('year')
+          ? `${basis}; year from ${year.source}`
+          : basis;
     return { ...m.report, skipped: skippedByPath.get(m.report.path) ?? 0, timeSource, firstTime: instantText(ats[0]), lastTime: instantText(ats[ats.length - 1]) };
   });
   const starts = inputs.map((i) => i.firstTime).filter((t): t is string => t !== null).sort(cmp);
   const ends = inputs.map((i) => i.lastTime).filter((t): t is string => t !== null).sort(cmp);
   const hosts = [...new Set([...inputs.map((i) => i.host).filter((h): h is string => h !== null), ...findings.flatMap((f) => f.hosts)])].sort(cmp);
-  const skews = countSkews(collector.allBuckets().flatMap((b) => b.kept.map((h) => h.item)), resolve);
+  const skews = countSkews(collector.allBuckets().flatMap((b) => b.kept.map((h) => h.item).filter((x): x is LineHit => x.kind === 'line')), resolve);
   return {
     schemaVersion: 1,
     inputs,
@@ -153,6 +188,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
       clockSkews: skews,
       catalogEntries: catalog.patterns.length,
     },
+    ...(nodeConfig !== undefined ? { config: nodeConfig.config, drift: nodeConfig.drift } : {}),
   };
 }
 
@@ -162,7 +198,9 @@ interface ReadContext {
   readonly gates: Gates | undefined;
   readonly parallel: { readonly workers: number; readonly minBytes: number; readonly chunkBytes: number };
   readonly collector: HitCollector<HitItem>;
+  readonly metrics: MetricStore<number>;
   readonly matched: { lines: number };
+  readonly config: ConfigPass;
 }
 
 async function readMember(member: Member, index: number, ctx: ReadContext): Promise<MemberState> {
@@ -180,12 +218,17 @@ async function readMember(member: Member, index: number, ctx: ReadContext): Prom
   }
   const format = opened.format;
   const normalizer = new MemberNormalizer({ ...info, format });
+  ctx.config.noteFormat(member.path, format);
+  if (opened.config !== undefined) ctx.config.addFragment(member.path, format, normalizer.hostHint, opened.config);
   const bounds: Prepared[] = [];
   let lastPrepared: Prepared | undefined;
   const markers: { p: Prepared; raw: string }[] = [];
+  const job = format === 'prom-text' ? scrapeJob(member.path, normalizer.componentHint) : '';
   const offer = (p: Prepared, raw: string): void => {
     const r: ParsedRecord = p.record;
-    if (ctx.collector.offer(r, r.component ?? normalizer.componentHint ?? format, normalizer.hostOf(r), { member: index, prepared: p, raw }) > 0) ctx.matched.lines++;
+    if (r.kind === 'metric' && ctx.metrics.names.has(r.metric.name)) ctx.metrics.offer(r, { host: normalizer.hostOf(r), job }, index);
+    if (ctx.collector.offer(r, r.component ?? normalizer.componentHint ?? format, normalizer.hostOf(r), { kind: 'line', member: index, prepared: p, raw }) > 0) ctx.matched.lines++;
+    ctx.config.logs.offer(r, r.component ?? normalizer.componentHint ?? format, normalizer.hostOf(r), raw);
   };
   try {
     for await (const batch of opened.records) {
@@ -227,7 +270,20 @@ function emptyReport(path: string, format: 'binary', bytes: number, host: string
   return { path, format, host: host ?? null, bytes, lines: 0, parsed: 0, scannedOnly: 0, skipped: 0, truncated: 0 };
 }
 
-function countSkews(items: readonly HitItem[], resolve: (m: number, p: Prepared) => { inner?: { skewSec: number } }): number {
+/**
+ * Where a scrape's time came from, for the inventory: what its samples state (sample timestamps, a
+ * time comment, the file name), else the file's mtime, which orders snapshots but is no stated time.
+ */
+function promTimeSource(basis: string, m: MemberState): string {
+  const first = m.bounds[0]?.record;
+  const stated = first?.kind === 'metric' ? (first.fields['timeSource'] as SnapshotTimeSource | 'none' | undefined) : undefined;
+  if (basis !== 'none' && stated !== undefined && stated !== 'none') return `${basis} from ${snapshotSourceText(stated)}`;
+  const info = m.normalizer.info;
+  if (first !== undefined && info.mtime !== undefined) return `none; snapshots timed by ${snapshotSourceText(info.mtimeSource === 'archive-entry' ? 'archive-entry-mtime' : 'file-mtime')}`;
+  return basis;
+}
+
+function countSkews(items: readonly LineHit[], resolve: (m: number, p: Prepared) => { inner?: { skewSec: number } }): number {
   let n = 0;
   for (const it of items) {
     if (it.prepared.inner === undefined) continue;

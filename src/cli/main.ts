@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { analyzeCommand } from './analyze-command.js';
 import { batchCommand, summaryCommand } from './batch-command.js';
+import { configCommand } from './config-command.js';
 import { patternsCommand } from './patterns-command.js';
 import { timelineCommand } from './timeline-command.js';
 
@@ -15,10 +16,11 @@ await yargs(hideBin(process.argv))
   .usage('$0 <command> [options]\n\nOffline forensics for Kubernetes nodes and control planes.')
   .command(analyzeCommand)
   .command(timelineCommand)
+  .command(configCommand)
   .command(patternsCommand)
   .command(batchCommand)
   .command(summaryCommand)
-  .demandCommand(1, 'Name a command: analyze, timeline, patterns, batch or summary.')
+  .demandCommand(1, 'Name a command: analyze, timeline, config, patterns, batch or summary.')
   .strict()
   .help()
   .alias('h', 'help')

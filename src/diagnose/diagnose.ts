@@ -7,20 +7,27 @@ import type { EvidenceRef } from '../match/pattern.js';
 import { cmp } from '../model/tally.js';
 import { evidenceLine, instantText } from './cite.js';
 import type { FindingReport, LinkSummary, PlaybookWalk } from './diagnosis.js';
+import { metricEvidenceOf } from './metric-evidence.js';
 
 const STEP_EVIDENCE = 3;
 
-export function diagnoseFindings(ranked: readonly RankedFinding[], match: MatchResult): FindingReport[] {
+/** A configuration check's outcome on a host: fired ('true'), evaluated and quiet ('false'), or not determinable. */
+export type CheckLookup = (checkId: string, host: string) => { readonly truth: 'true' | 'false' | 'unknown'; readonly cited: readonly Cited[] } | undefined;
+
+export function diagnoseFindings(ranked: readonly RankedFinding[], match: MatchResult, checks?: CheckLookup): FindingReport[] {
   const incidentsOf = (patternId: string, host: string): Incident[] => match.incidents.filter((i) => i.patternId === patternId && i.host === host);
   return ranked.map((f): FindingReport => {
     const hosts = [...new Set(f.incidents.map((i) => i.host))].sort(cmp);
     const gather = (refs: readonly EvidenceRef[]): Cited[] =>
       refs.flatMap((r) =>
-        hosts.flatMap((h) => (r.kind === 'matcher' ? [...match.evidence(f.pattern.id, r.id, h)] : incidentsOf(r.id, h).flatMap((i) => i.evidence.slice(0, 1)))),
+        hosts.flatMap((h) => (r.kind === 'matcher' ? [...match.evidence(f.pattern.id, r.id, h)] : r.kind === 'pattern' ? incidentsOf(r.id, h).flatMap((i) => i.evidence.slice(0, 1)) : [])),
       );
+    // A check confirms its step when it fires, and rules it out when the bundle shows it quiet.
+    const checked = (refs: readonly EvidenceRef[], truth: 'true' | 'false'): Cited[] =>
+      refs.flatMap((r) => (r.kind !== 'check' || checks === undefined ? [] : hosts.flatMap((h) => (checks(r.id, h)?.truth === truth ? [...(checks(r.id, h)?.cited ?? [])] : []))));
     const playbook = f.pattern.playbook.map((s): PlaybookWalk => {
-      const confirming = gather(s.confirmedBy).sort(byTime);
-      const ruling = gather(s.ruledOutBy).sort(byTime);
+      const confirming = [...gather(s.confirmedBy), ...checked(s.confirmedBy, 'true'), ...checked(s.ruledOutBy, 'false')].sort(byTime);
+      const ruling = [...gather(s.ruledOutBy), ...checked(s.ruledOutBy, 'true'), ...checked(s.confirmedBy, 'false')].sort(byTime);
       if (confirming.length > 0) return { step: s.step, status: 'confirmed', evidence: confirming.slice(0, STEP_EVIDENCE).map(evidenceLine) };
       if (ruling.length > 0) return { step: s.step, status: 'ruled-out', evidence: ruling.slice(0, STEP_EVIDENCE).map(evidenceLine) };
       return { step: s.step, status: 'not-determinable', evidence: [] };
@@ -31,6 +38,7 @@ export function diagnoseFindings(ranked: readonly RankedFinding[], match: MatchR
     const last = lasts.reduce<(typeof lasts)[number] | undefined>((a, b) => (a === undefined || b.sec > a.sec || (b.sec === a.sec && b.nsec > a.nsec) ? b : a), undefined);
     const link = (pattern: string, host: string, lag: number | undefined): LinkSummary => ({ pattern, host, lagSec: lag === undefined ? null : Math.round(lag * 1000) / 1000 });
     const evidence = f.incidents.flatMap((i) => i.evidence).sort(byTime);
+    const metrics = metricEvidenceOf(f.pattern, hosts, match);
     return {
       pattern: f.pattern.id,
       title: f.pattern.title,
@@ -55,6 +63,7 @@ export function diagnoseFindings(ranked: readonly RankedFinding[], match: MatchR
         resolvedAt: i.resolution.kind === 'resolved' ? instantText(i.resolution.at) : null,
       })),
       evidence: (evidence.length <= 12 ? evidence : [...evidence.slice(0, 6), ...evidence.slice(-6)]).map(evidenceLine),
+      ...(metrics.length > 0 ? { metrics } : {}),
       playbook,
       fix: f.pattern.fix,
       references: f.pattern.references,

@@ -2,6 +2,7 @@
 // is the key order of the JSON report (other tools depend on its shape; add fields, keep these).
 import type { Diagnostic, SkipCount } from '../model/tally.js';
 import type { FormatId } from '../model/format.js';
+import type { ConfigReport, DriftReport } from './config-report.js';
 
 export type StepStatus = 'confirmed' | 'ruled-out' | 'not-determinable';
 
@@ -39,6 +40,51 @@ export interface IncidentSummary {
   readonly resolvedAt: string | null;
 }
 
+/** One sample of a series at one snapshot. Non-finite values (a TTL of +Inf) are written as text. */
+export interface MetricValueReport {
+  readonly file: string;
+  readonly line: number;
+  readonly time: string | null;
+  /** sample timestamps, a time comment, the file name, or the file's mtime. */
+  readonly timeSource: string;
+  readonly value: number | string;
+}
+
+export interface MetricSeriesReport {
+  readonly metric: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly values: readonly MetricValueReport[];
+}
+
+/** A metric condition that held: the samples behind it and the figure computed from them. */
+export interface MetricEvidenceReport {
+  /** The entry's matcher (signal, clear or check) the condition is. */
+  readonly matcher: string;
+  readonly host: string;
+  readonly job: string;
+  readonly instance: string | null;
+  readonly expression: string;
+  readonly aggregate: 'increase' | 'rate' | 'ratio' | 'value' | 'quantile';
+  readonly figure: number | string;
+  readonly compare: string;
+  readonly threshold: number;
+  readonly window: string | null;
+  /** window: counters between two snapshots; lifetime: counters since the process started; state: a gauge. */
+  readonly basis: 'window' | 'lifetime' | 'state';
+  /** True when the figure is a lifetime figure, not a recent rate. */
+  readonly lifetime: boolean;
+  readonly lifetimeReason: 'one-snapshot' | 'span-below-window' | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  /** ratio: the two increases (part of whole) behind the figure. */
+  readonly parts: { readonly part: number; readonly whole: number } | null;
+  /** Counter resets (restarts) inside the span, counted from zero. */
+  readonly resets: number;
+  readonly series: readonly MetricSeriesReport[];
+  readonly omittedSeries: number;
+  readonly summary: string;
+}
+
 export interface FindingReport {
   readonly pattern: string;
   readonly title: string;
@@ -55,6 +101,8 @@ export interface FindingReport {
   readonly explains: readonly LinkSummary[];
   readonly incidents: readonly IncidentSummary[];
   readonly evidence: readonly EvidenceLine[];
+  /** Metric conditions that held on the finding's hosts, with their samples; absent when there are none. */
+  readonly metrics?: readonly MetricEvidenceReport[];
   readonly playbook: readonly PlaybookWalk[];
   readonly fix: readonly { readonly description: string; readonly command?: string }[];
   readonly references: readonly string[];
@@ -108,4 +156,8 @@ export interface Diagnosis {
     readonly clockSkews: number;
     readonly catalogEntries: number;
   };
+  /** Node configuration: effective kubelet configuration per node and the checks; absent when the bundle holds none. */
+  readonly config?: ConfigReport;
+  /** Keys whose effective value differs between nodes; absent with the config. */
+  readonly drift?: DriftReport;
 }

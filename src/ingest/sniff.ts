@@ -3,6 +3,7 @@
 // pass wins.
 import type { FormatId } from '../model/format.js';
 import { detectPaste, stripPaste, type PastePrefix } from './paste.js';
+import { sniffConfig } from './sniff-config.js';
 
 export interface Sniffed {
   readonly format: FormatId;
@@ -68,6 +69,8 @@ export function sniff(head: Buffer, path: string): SniffResult {
   const lines = rawLines.map((l) => stripPaste(l, paste));
   const doc = sniffDocument(lines, lines.join('\n'));
   if (doc !== undefined) return { kind: 'text', sniffed: { format: doc, paste } };
+  const config = sniffConfig(lines, lines.join('\n'), path);
+  if (config !== undefined) return { kind: 'text', sniffed: { format: config, paste } };
   return { kind: 'text', sniffed: { format: bestLineFormat(lines, path), paste } };
 }
 

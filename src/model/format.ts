@@ -22,6 +22,19 @@ export const FORMAT_IDS = [
   'systemctl-status', // systemctl status kubelet
   'prom-text', // Prometheus text exposition format
   'plain', // text with no recognised structure (journalctl -o cat): lines kept, no time
+  // Node configuration, read whole into a NodeConfigFragment (src/model/config.ts), no records:
+  'kubelet-config', // KubeletConfiguration YAML: /var/lib/kubelet/config.yaml
+  'systemd-unit', // kubelet.service, kubelet.service.d/10-kubeadm.conf, `systemctl cat kubelet`
+  'env-file', // kubeadm-flags.env, /etc/default/kubelet, /etc/sysconfig/kubelet
+  'kubeconfig', // kubelet.conf, bootstrap-kubelet.conf
+  'containerd-toml', // /etc/containerd/config.toml
+  'docker-info', // `docker info`
+  'resolv-conf', // /etc/resolv.conf
+  'proc-swaps', // /proc/swaps
+  'free', // `free` (its Swap: row)
+  'kubeadm-token-list', // `kubeadm token list`
+  'pem', // PEM certificates (ca.crt, apiserver.crt, kubelet-client-current.pem)
+  'cluster-object', // ClusterConfiguration, kubeadm-config / kubelet-config ConfigMaps, kube-dns Service
 ] as const;
 
 export type FormatId = (typeof FORMAT_IDS)[number];

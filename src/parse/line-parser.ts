@@ -1,5 +1,6 @@
 // The contract every parser meets: pure, no I/O, never throws on input. Bad input is a skip
 // with a reason, which the streaming wrapper counts in the Tally.
+import type { ConfigReadResult } from '../model/config.js';
 import type { ParsedRecord, SourceRef } from '../model/event.js';
 import type { FormatId } from '../model/format.js';
 import type { Tally } from '../model/tally.js';
@@ -45,4 +46,14 @@ export interface StreamParser {
   parse(bytes: AsyncIterable<Buffer>, path: string, tally: Tally): AsyncIterable<ParsedRecord>;
 }
 
-export type Parser = LineParser | BlockParser | StreamParser;
+/**
+ * A configuration file, read whole (they are small; ingest caps them) into a NodeConfigFragment
+ * instead of records: a kubelet configuration, a unit file, a kubeconfig, /proc/swaps.
+ */
+export interface DocumentParser {
+  readonly kind: 'document';
+  readonly format: FormatId;
+  read(text: string, path: string): ConfigReadResult;
+}
+
+export type Parser = LineParser | BlockParser | StreamParser | DocumentParser;

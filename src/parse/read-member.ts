@@ -5,12 +5,14 @@ import type { Member } from '../ingest/member.js';
 import { peek } from '../ingest/peek.js';
 import { readLines, type LineCounts } from '../ingest/read-lines.js';
 import { sniff } from '../ingest/sniff.js';
+import type { NodeConfigFragment } from '../model/config.js';
 import type { FormatId } from '../model/format.js';
 import type { GateSpec, LineGate } from '../model/gate.js';
 import { parallelLines } from '../ingest/parallel-lines.js';
 import type { Tally } from '../model/tally.js';
 import { newReadCounts, readRecords, type ReadCounts, type ReadRecord } from './read-records.js';
 import { PARSERS } from './registry.js';
+import { noRecords, readDocument } from './read-document.js';
 
 /** Bytes sniffed from the front of each member. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -38,6 +40,8 @@ export type OpenedMember =
       /** Filled in as records stream; final once `records` is done. */
       readonly lineCounts: () => LineCounts;
       readonly readCounts: ReadCounts;
+      /** A configuration member (kubelet config, unit file, kubeconfig, …): what it says, read whole; it has no records. */
+      readonly config?: NodeConfigFragment;
     };
 
 export async function openMember(member: Member, opts: MemberReadOptions): Promise<OpenedMember> {
@@ -57,6 +61,10 @@ export async function openMember(member: Member, opts: MemberReadOptions): Promi
   const format = sniffed.sniffed.format;
   const parser = PARSERS[format];
   const readCounts = newReadCounts();
+  if (parser.kind === 'document') {
+    const doc = await readDocument(parser, member.path, rest, opts.tally, readCounts);
+    return { kind: 'text', format, records: noRecords(), lineCounts: () => doc.lineCounts, readCounts, ...(doc.fragment !== undefined ? { config: doc.fragment } : {}) };
+  }
   if (parser.kind === 'stream') {
     const lc: LineCounts = { lines: 0, bytes: 0, truncated: 0, passedOver: 0 };
     const counted = (async function* () {

@@ -34,7 +34,7 @@ export function newReadCounts(): ReadCounts {
 
 /** Records from a member whose parser reads lines (line and block parsers). */
 export async function* readRecords(
-  parser: Exclude<Parser, { kind: 'stream' }>,
+  parser: Exclude<Parser, { kind: 'stream' } | { kind: 'document' }>,
   batches: AsyncIterable<readonly NumberedLine[]>,
   input: ReadInput,
 ): AsyncGenerator<ReadRecord[]> {

@@ -1,6 +1,18 @@
 // Format id → parser. One module per format; this table is the only place that lists them.
 import type { FormatId } from '../model/format.js';
 import { audit } from './audit.js';
+import { clusterObject } from './cluster-object.js';
+import { containerdToml } from './containerd-toml.js';
+import { dockerInfo } from './docker-info.js';
+import { envFile } from './env-file.js';
+import { free } from './free.js';
+import { kubeadmTokenList } from './kubeadm-token-list.js';
+import { kubeconfig } from './kubeconfig.js';
+import { kubeletConfig } from './kubelet-config.js';
+import { pem } from './pem.js';
+import { procSwaps } from './proc-swaps.js';
+import { resolvConf } from './resolv-conf.js';
+import { systemdUnit } from './systemd-unit.js';
 import { cri } from './cri.js';
 import { csrTable } from './csr-table.js';
 import { describeNode } from './describe-node.js';
@@ -43,7 +55,22 @@ export const PARSERS: Readonly<Record<FormatId, Parser>> = {
   'systemctl-status': systemctlStatus,
   'prom-text': promText,
   plain,
+  'kubelet-config': kubeletConfig,
+  'systemd-unit': systemdUnit,
+  'env-file': envFile,
+  kubeconfig,
+  'containerd-toml': containerdToml,
+  'docker-info': dockerInfo,
+  'resolv-conf': resolvConf,
+  'proc-swaps': procSwaps,
+  free,
+  'kubeadm-token-list': kubeadmTokenList,
+  pem,
+  'cluster-object': clusterObject,
 };
+
+/** Configuration formats: read whole into a NodeConfigFragment, never line by line. */
+export const CONFIG_FORMATS: ReadonlySet<FormatId> = new Set(Object.values(PARSERS).filter((p) => p.kind === 'document').map((p) => p.format));
 
 /**
  * Pasted text mixes components (a kubelet journal, then an apiserver klog excerpt): a line the

@@ -1,6 +1,8 @@
 // The Markdown report, for tickets and post-mortem documents.
 import type { Diagnosis, EvidenceLine } from '../diagnose/diagnosis.js';
 import { formatDiagnostic } from '../model/tally.js';
+import { metricLines } from './text.js';
+import { configMarkdown } from './config-markdown.js';
 import { reasoning, STEP_MARK } from './words.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -23,7 +25,9 @@ export function renderMarkdown(d: Diagnosis, redactions: number): string {
   for (const f of d.findings) {
     out.push(`## ${f.rank}. ${f.pattern}: ${cell(f.title)}`, '', `${reasoning(f)}`, '', f.summary, '');
     out.push(`Hosts: ${f.hosts.join(', ')}; first seen ${f.firstSeen ?? 'unknown'}; last seen ${f.lastSeen ?? 'unknown'}; ${f.count} matches; ${f.status}.`, '');
-    out.push('### Evidence', '', ...fence(f.evidence.map(cite)), '', '### Playbook', '');
+    out.push('### Evidence', '', ...fence(f.evidence.map(cite)), '');
+    if (f.metrics !== undefined && f.metrics.length > 0) out.push('### Metrics', '', ...fence(f.metrics.flatMap(metricLines)), '');
+    out.push('### Playbook', '');
     for (const s of f.playbook) {
       out.push(`- **${STEP_MARK[s.status]}**: ${s.step}`);
       if (s.evidence.length > 0) out.push('', ...fence(s.evidence.map(cite)).map((l) => `  ${l}`), '');
@@ -38,6 +42,7 @@ export function renderMarkdown(d: Diagnosis, redactions: number): string {
       out.push('');
     }
   }
+  if (d.config !== undefined) out.push(...configMarkdown(d.config, d.drift), '');
   out.push('## Inputs', '', '| file | format | host | lines | parsed | unparsed | time |', '|---|---|---|---|---|---|---|');
   for (const i of d.inputs) out.push(`| ${cell(i.path)} | ${i.format} | ${i.host ?? ''} | ${i.lines} | ${i.parsed} | ${i.skipped} | ${cell(i.timeSource)} |`);
   out.push('');

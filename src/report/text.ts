@@ -1,7 +1,8 @@
 // The terminal report: findings ranked, root cause first, each with its evidence, playbook walk
 // and fix; then the inventory and everything skipped. Colour only when asked (the cli decides).
-import type { Diagnosis, EvidenceLine, FindingReport } from '../diagnose/diagnosis.js';
+import type { Diagnosis, EvidenceLine, FindingReport, MetricEvidenceReport } from '../diagnose/diagnosis.js';
 import { formatDiagnostic } from '../model/tally.js';
+import { configLines } from './config-lines.js';
 import { reasoning, STEP_MARK } from './words.js';
 
 export interface TextOptions {
@@ -26,6 +27,7 @@ export function renderText(d: Diagnosis, opts: TextOptions): string {
     for (const t of d.transients) out.push(`  ${t.pattern} on ${t.host}: ${t.count}x, ${t.reason}`);
     out.push('');
   }
+  if (d.config !== undefined) out.push(...configLines(d.config, d.drift, 'brief'), '');
   out.push(c('bold', 'Inputs:'));
   for (const i of d.inputs) {
     out.push(`  ${i.path}  [${i.format}${i.host ? `, host ${i.host}` : ''}]  ${i.lines} lines, ${i.parsed} parsed${i.scannedOnly > 0 ? `, ${i.scannedOnly} scanned only` : ''}${i.skipped > 0 ? `, ${i.skipped} unparsed` : ''}${i.truncated > 0 ? `, ${i.truncated} truncated` : ''}; time ${i.timeSource}`);
@@ -55,6 +57,7 @@ function finding(f: FindingReport, c: Paint): string[] {
     `   ${reasoning(f)}`,
     '   evidence:',
     ...f.evidence.map((e) => `     ${cite(e)}`),
+    ...(f.metrics === undefined || f.metrics.length === 0 ? [] : ['   metrics:', ...f.metrics.flatMap((m) => metricLines(m).map((l) => `     ${l}`))]),
     '   playbook:',
   ];
   for (const s of f.playbook) {
@@ -74,4 +77,21 @@ function finding(f: FindingReport, c: Paint): string[] {
 
 function cite(e: EvidenceLine): string {
   return `${e.file}:${e.line}  ${e.time ?? '(no time)'}  ${e.text}`;
+}
+
+const SERIES_SHOWN = 3;
+
+/** A metric condition in brief: what held where, then the first series with their values per snapshot. */
+export function metricLines(m: MetricEvidenceReport): string[] {
+  const where = `${m.matcher} on ${m.host} [${m.job}${m.instance === null ? '' : ` ${m.instance}`}]`;
+  const figure = typeof m.figure === 'number' ? String(Number(m.figure.toPrecision(4))) : m.figure;
+  const note = m.lifetime ? '; a lifetime figure, not a recent rate' : m.resets > 0 ? `; ${m.resets} counter reset${m.resets === 1 ? '' : 's'}` : '';
+  const out = [`${where}: ${m.expression} = ${figure} ${m.compare} ${m.threshold}${note}`];
+  for (const s of m.series.slice(0, SERIES_SHOWN)) {
+    const labels = Object.entries(s.labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',');
+    out.push(`  ${s.metric}${labels === '' ? '' : `{${labels}}`}: ${s.values.map((v) => `${v.value} @${v.time ?? '?'}`).join(', ')}`);
+  }
+  const more = m.series.length - SERIES_SHOWN + m.omittedSeries;
+  if (more > 0) out.push(`  … ${more} more series`);
+  return out;
 }
