@@ -19,13 +19,14 @@ export const analyzeCommand: CommandModule<object, Args> = {
   builder: (y) =>
     readingOptions(y)
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'Bundles, folders or files' })
-      .option('format', { alias: 'f', choices: ['text', 'json', 'markdown'] as const, default: 'text' as ReportFormat })
+      .option('format', { alias: 'f', choices: ['text', 'json', 'markdown', 'html'] as const, default: 'text' as ReportFormat })
       .option('output', { alias: 'o', type: 'string', describe: 'Write the report here instead of stdout' })
       .option('patterns', { type: 'string', array: true, default: [] as string[], describe: 'Extra catalog folder(s); entries replace built-ins with the same id' })
       .option('redact', { type: 'boolean', default: true, describe: 'Mask secrets in all output (--no-redact to show them)' })
       .option('full-scan', { type: 'boolean', default: false, describe: 'Parse every line instead of only candidate lines (slower, same findings)' })
       .example('$0 analyze bundle.tar.gz', 'Diagnose a support bundle')
       .example('$0 analyze node-a/ --format json -o report.json', 'Machine-readable report')
+      .example('$0 analyze bundle.tar.gz --format html -o report.html', 'Post-mortem page with a timeline picture, one self-contained file')
       .example('$0 analyze journal.txt --tz Europe/Berlin --year 2024', 'A pasted journal with local times') as never,
   handler: async (a) => {
     const progress = process.stderr.isTTY === true;

@@ -3,21 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Diagnosis } from '../../src/diagnose/diagnosis.js';
 import { Redactor } from '../../src/report/redact.js';
 import { renderReport } from '../../src/report/render.js';
-
-const b64url = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), minLength: 12, maxLength: 60 });
-const lowerAlnum = (n: number) => fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: n, maxLength: n });
-
-/** Secrets of every kind the tool must mask, each with the text that must not survive. */
-export const secret = fc.oneof(
-  fc.tuple(b64url, b64url, b64url).map(([a, b, c]) => ({ line: `token=eyJ${a}.eyJ${b}.${c}`, secret: `eyJ${a}.eyJ${b}.${c}` })),
-  fc.tuple(b64url).map(([t]) => ({ line: `Authorization: Bearer ${t}x1`, secret: `${t}x1` })),
-  fc.tuple(lowerAlnum(6), lowerAlnum(16)).map(([id, s]) => ({ line: `kubeadm join --token ${id}.${s} 10.0.0.1:6443`, secret: `${id}.${s}` })),
-  fc.tuple(b64url).map(([t]) => ({ line: `ExecStart=/usr/bin/kubelet --token=${t}9`, secret: `${t}9` })),
-  fc.tuple(b64url).map(([k]) => ({ line: `-----BEGIN RSA PRIVATE KEY-----${k}-----END RSA PRIVATE KEY-----`, secret: k })),
-  fc.tuple(b64url).map(([k]) => ({ line: `-----BEGIN CERTIFICATE-----\n${k}\n-----END CERTIFICATE-----`, secret: k })),
-  fc.tuple(b64url).map(([p]) => ({ line: `proxy https://admin:${p}7@proxy.example:3128/`, secret: `${p}7` })),
-  fc.tuple(b64url).map(([k]) => ({ line: `client-key-data: LS0tLS1CRUdJTi${k}`, secret: `LS0tLS1CRUdJTi${k}` })),
-);
+import { secret } from '../support/secrets.js';
 
 function diagnosisWith(text: string): Diagnosis {
   const ev = { file: 'node-a/kubelet.log', line: 3, time: '2024-04-01T12:00:00Z', timeBasis: 'stated', host: 'node-a', text };
