@@ -40,8 +40,8 @@ const SAMPLE_LIST: readonly Sample[] = [
     // seed 001: the bootstrap token of node-b is valid, its group may not create CSRs.
     name: 'csr-forbidden',
     findings: [
-      // The audit log's refusals name the bootstrap user only, so they count on the API server's host.
-      { pattern: 'kubelet-csr-forbidden', rootCause: true, status: 'active', hosts: ['control-plane-1', 'node-b'] },
+      // The audit log's refusals name node-b through the bootstrap token's per-node group.
+      { pattern: 'kubelet-csr-forbidden', rootCause: true, status: 'active', hosts: ['node-b'] },
       { pattern: 'kubelet-node-registration-failed', rootCause: false, status: 'active', hosts: ['node-b'], causedBy: ['kubelet-csr-forbidden@node-b'] },
     ],
     transients: [

@@ -61,13 +61,25 @@ export function buildAutomaton(words: readonly Uint8Array[]): Automaton {
   return { classOf, classes, table, accepts: Uint8Array.from(out) };
 }
 
-/** Offset just past the first literal found in buf[from, to), or -1. */
-export function scan(a: Automaton, buf: Uint8Array, from: number, to: number): number {
+/** A scan position that survives across calls: resuming keeps the automaton's state. */
+export interface ScanState {
+  state: number;
+}
+
+/**
+ * Offset just past the next literal found in buf[from, to), or -1. With `resume`, the automaton
+ * continues from where the previous hit left it, so literals that overlap the last one are found.
+ */
+export function scan(a: Automaton, buf: Uint8Array, from: number, to: number, resume?: ScanState): number {
   const { classOf, classes, table, accepts } = a;
-  let s = 0;
+  let s = resume?.state ?? 0;
   for (let i = from; i < to; i++) {
     s = table[s * classes + (classOf[buf[i] as number] as number)] as number;
-    if (accepts[s] === 1) return i + 1;
+    if (accepts[s] === 1) {
+      if (resume !== undefined) resume.state = s;
+      return i + 1;
+    }
   }
+  if (resume !== undefined) resume.state = s;
   return -1;
 }

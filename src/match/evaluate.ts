@@ -64,6 +64,14 @@ export function testMatcher(t: MatcherTest, r: ParsedRecord, component: string):
 export function hostOfMatch(m: Matcher, r: ParsedRecord, caps: Record<string, string>, recordHost: string): string {
   if (m.hostFrom !== undefined && caps[m.hostFrom] !== undefined) return caps[m.hostFrom] as string;
   if (r.kind === 'k8s-event' && r.event.involvedKind === 'Node' && r.event.involvedName !== '') return r.event.involvedName;
+  if (r.kind === 'audit') {
+    // The node an API request came from: its user `system:node:<name>`, or a bootstrap token's
+    // per-node group `system:bootstrappers:<name>` (the convention seed 001's guide follows).
+    const fromUser = /^system:node:(.+)$/.exec(r.audit.user)?.[1];
+    const fromGroup = r.audit.groups.map((g) => /^system:bootstrappers:(.+)$/.exec(g)?.[1]).find((x) => x !== undefined);
+    const n = fromUser ?? fromGroup;
+    if (n !== undefined && n !== '') return n;
+  }
   const node = r.fields['node'];
   if ((r.kind === 'csr' || r.kind === 'k8s-event') && node !== undefined && node !== '') return node;
   return recordHost;

@@ -23,8 +23,8 @@ export function plainGroups(source: string): string {
 }
 
 /** The literals to search for, and the regexes that have none (run as a regex instead). */
-export function gateLiterals(sources: readonly string[], opts: GateOptions): { literals: string[]; residual: string[] } {
-  const literals = new Set<string>();
+export function gateLiterals(sources: readonly string[], opts: GateOptions): { literals: string[]; verify: string[][]; residual: string[] } {
+  const byLiteral = new Map<string, Set<string>>();
   const residual: string[] = [];
   for (const s of sources) {
     let lits = requiredLiterals(s);
@@ -34,16 +34,20 @@ export function gateLiterals(sources: readonly string[], opts: GateOptions): { l
       if (lits.some((l) => l.length < 4)) lits = undefined;
     }
     if (lits === undefined) residual.push(s);
-    else for (const l of lits) literals.add(l);
+    else for (const l of lits) byLiteral.set(l, (byLiteral.get(l) ?? new Set()).add(s));
   }
-  return { literals: [...literals].sort(), residual };
+  const literals = [...byLiteral.keys()].sort();
+  // In JSON lines every quote and backslash is escaped once more, which a regex written for the
+  // message cannot be rewritten to follow exactly: there the literal alone decides.
+  const verify = literals.map((l) => (opts.jsonEscaped ? [] : [...(byLiteral.get(l) ?? [])].sort().map(plainGroups)));
+  return { literals, verify, residual };
 }
 
 /** The gate's search data for a catalog; ingest turns it into a LineGate (gateFromSpec). */
 export function gateSpec(catalog: Catalog, opts: GateOptions): GateSpec {
   const sources = logRegexSources(catalog);
-  const { literals, residual } = gateLiterals(sources, opts);
-  return { literals, residual: residual.map((s) => jsonify(plainGroups(s), opts)) };
+  const { literals, verify, residual } = gateLiterals(sources, opts);
+  return { literals, verify, residual: residual.map((s) => jsonify(plainGroups(s), opts)) };
 }
 
 function jsonify(source: string, opts: GateOptions): string {

@@ -16,5 +16,11 @@ export interface LineGate {
  */
 export interface GateSpec {
   readonly literals: readonly string[];
+  /**
+   * Per literal, the regexes that need it: a line holding the literal is a candidate only when
+   * one of them matches the line (a common literal, such as `TLS handshake error from `, would
+   * otherwise hand over every line of chatter that carries it).
+   */
+  readonly verify: readonly (readonly string[])[];
   readonly residual: readonly string[];
 }
