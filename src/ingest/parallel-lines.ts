@@ -1,7 +1,8 @@
 // A big plain file read by several worker threads at once: it is cut into line-aligned byte
-// ranges, each range is scanned with the gate in its own thread, and the candidate lines come
-// back in file order with their real line numbers. The scan is the hot part (every byte); the
-// few candidate lines are parsed on the main thread, as they arrive, range by range.
+// ranges of at most RANGE_BYTES, a pool of workers scans them with the gate, and the candidate
+// lines come back in file order with their real line numbers. Only a few ranges are in flight
+// at a time, so memory does not grow with the file. The scan is the hot part (every byte); the
+// few candidate lines are parsed on the main thread as their range comes back.
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { GateSpec } from '../model/gate.js';
@@ -10,16 +11,27 @@ import type { PastePrefix } from './paste.js';
 import type { LineCounts } from './read-lines.js';
 import { workerScript } from './worker-script.js';
 
-export interface RangeJob {
+/** What every worker of one file needs. */
+export interface ScanSetup {
   readonly path: string;
-  readonly start: number;
-  readonly end: number;
   readonly spec: GateSpec;
   readonly maxLineBytes: number;
   readonly paste: PastePrefix;
   readonly chunkBytes: number;
+}
+
+export interface RangeJob {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
   readonly emitFirst: boolean;
   readonly emitLast: boolean;
+}
+
+interface RangeResult {
+  readonly index: number;
+  readonly lines: NumberedLine[];
+  readonly counts: LineCounts;
 }
 
 export interface ParallelOptions {
@@ -28,9 +40,13 @@ export interface ParallelOptions {
   readonly maxLineBytes: number;
   readonly paste: PastePrefix;
   readonly chunkBytes: number;
+  /** Largest range (default 64 MiB); smaller in tests. */
+  readonly rangeBytes?: number;
 }
 
-/** Range starts moved forward to just after a newline, so every range holds whole lines. */
+const RANGE_BYTES = 64 * 1024 * 1024;
+
+/** Cut points moved forward to just after a newline, so every range holds whole lines. */
 async function lineAlignedCuts(path: string, size: number, parts: number): Promise<number[]> {
   const fh = await open(path, 'r');
   try {
@@ -59,31 +75,57 @@ async function lineAlignedCuts(path: string, size: number, parts: number): Promi
 export function parallelLines(path: string, size: number, opts: ParallelOptions): { batches: AsyncGenerator<NumberedLine[]>; counts: LineCounts } {
   const counts: LineCounts = { lines: 0, bytes: 0, truncated: 0, passedOver: 0 };
   async function* batches(): AsyncGenerator<NumberedLine[]> {
-    const cuts = await lineAlignedCuts(path, size, opts.workers);
+    const parts = Math.max(opts.workers, Math.ceil(size / (opts.rangeBytes ?? RANGE_BYTES)));
+    const cuts = await lineAlignedCuts(path, size, parts);
+    const ranges: RangeJob[] = cuts.slice(0, -1).map((start, index) => ({
+      index, start, end: cuts[index + 1] as number, emitFirst: index === 0, emitLast: index === cuts.length - 2,
+    }));
+    const setup: ScanSetup = { path, spec: opts.spec, maxLineBytes: opts.maxLineBytes, paste: opts.paste, chunkBytes: opts.chunkBytes };
     const script = workerScript('./scan-worker.js', import.meta.url);
-    const results = cuts.slice(0, -1).map((start, i) => {
-      const job: RangeJob = {
-        path, start, end: cuts[i + 1] as number, spec: opts.spec, maxLineBytes: opts.maxLineBytes, paste: opts.paste,
-        chunkBytes: opts.chunkBytes, emitFirst: i === 0, emitLast: i === cuts.length - 2,
-      };
-      return new Promise<{ lines: NumberedLine[]; counts: LineCounts }>((resolve, reject) => {
-        const w = new Worker(script, { workerData: job });
-        w.once('message', resolve);
-        w.once('error', reject);
-        w.once('exit', (code) => (code !== 0 ? reject(new Error(`scan worker exited with ${code}`)) : undefined));
+    // A scan worker holds one range's candidates at most: a small heap keeps its memory from drifting up.
+    const pool = Array.from({ length: Math.min(opts.workers, ranges.length) }, () => new Worker(script, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } }));
+    const waiting = new Map<number, { resolve: (r: RangeResult) => void; reject: (e: Error) => void }>();
+    const results = new Map<number, Promise<RangeResult>>();
+    const idle = [...pool];
+    let nextToSend = 0;
+    const send = (): void => {
+      // At most one range per worker ahead of the one being consumed: memory stays bounded.
+      while (idle.length > 0 && nextToSend < ranges.length) {
+        const w = idle.pop() as Worker;
+        const job = ranges[nextToSend++] as RangeJob;
+        results.set(job.index, new Promise<RangeResult>((resolve, reject) => waiting.set(job.index, { resolve, reject })));
+        results.get(job.index)?.catch(() => undefined); // awaited in order below
+        w.postMessage(job);
+      }
+    };
+    for (const w of pool) {
+      w.on('message', (r: RangeResult) => {
+        waiting.get(r.index)?.resolve(r);
+        waiting.delete(r.index);
+        idle.push(w);
       });
-    });
-    for (const r of results) r.catch(() => undefined); // awaited in order below; no unhandled rejection meanwhile
-    // Ranges are merged in file order, never in completion order.
-    for (const r of results) {
-      const { lines, counts: c } = await r;
-      const before = counts.lines;
-      const base = counts.bytes;
-      counts.lines += c.lines;
-      counts.bytes += c.bytes;
-      counts.truncated += c.truncated;
-      counts.passedOver += c.passedOver;
-      if (lines.length > 0) yield lines.map((l) => ({ no: l.no + before, text: l.text, offset: l.offset + base }));
+      w.on('error', (e) => {
+        for (const p of waiting.values()) p.reject(e);
+        waiting.clear();
+      });
+    }
+    try {
+      send();
+      for (let i = 0; i < ranges.length; i++) {
+        const { lines, counts: c } = await (results.get(i) as Promise<RangeResult>);
+        results.delete(i);
+        send();
+        const before = counts.lines;
+        const base = counts.bytes;
+        counts.lines += c.lines;
+        counts.bytes += c.bytes;
+        counts.truncated += c.truncated;
+        counts.passedOver += c.passedOver;
+        // Ranges are merged in file order, never in completion order.
+        if (lines.length > 0) yield lines.map((l) => ({ no: l.no + before, text: l.text, offset: l.offset + base }));
+      }
+    } finally {
+      await Promise.all(pool.map((w) => w.terminate()));
     }
   }
   return { batches: batches(), counts };

@@ -1,6 +1,7 @@
-// Matching, streaming: each record is tested against the matchers for its kind, and every hit is
-// kept per (matcher, host) — the first HIT_CAP in full, beyond that only counted with the latest
-// kept, so memory stays bounded on a journal that repeats one error a million times.
+// Matching, streaming: each record is tested against the matchers for its kind, and hits are kept
+// per (matcher, host): the first HIT_HEAD and the last HIT_TAIL in full, the ones between only
+// counted, so memory stays bounded on a journal that repeats one error a million times while the
+// onset, the latest hit and the count stay exact.
 import type { ParsedRecord } from '../model/event.js';
 import { testMatcher, hostOfMatch } from './evaluate.js';
 import type { Catalog, Matcher } from './pattern.js';
@@ -19,16 +20,27 @@ export interface Hit<P> {
 export interface HitBucket<P> {
   readonly matcher: Matcher;
   readonly host: string;
+  /** The hits kept in full, in arrival order. */
   readonly kept: Hit<P>[];
-  /** Hits beyond the cap: counted, and the latest kept so lastSeen stays right. */
+  /** Hits between the first and the last kept ones: counted, not kept. */
   overflow: number;
-  latestOverflow: Hit<P> | undefined;
 }
 
-export const HIT_CAP = 5000;
+export const HIT_HEAD = 100;
+export const HIT_TAIL = 100;
+
+/** A bucket while hits arrive: head, a ring of the latest, and the count between. */
+interface OpenBucket<P> {
+  readonly matcher: Matcher;
+  readonly host: string;
+  readonly head: Hit<P>[];
+  readonly tail: Hit<P>[];
+  next: number; // next ring slot once the tail is full
+  between: number;
+}
 
 export class HitCollector<P> {
-  private readonly buckets = new Map<string, HitBucket<P>>();
+  private readonly buckets = new Map<string, OpenBucket<P>>();
   private readonly byKind = new Map<string, Matcher[]>();
   /** Per log matcher, literals its message must contain: a cheap test before the regex. */
   private readonly literals = new Map<Matcher, readonly string[]>();
@@ -66,18 +78,25 @@ export class HitCollector<P> {
     const key = `${hit.matcher.patternId}\u0000${hit.matcher.id}\u0000${hit.host}`;
     let b = this.buckets.get(key);
     if (b === undefined) {
-      b = { matcher: hit.matcher, host: hit.host, kept: [], overflow: 0, latestOverflow: undefined };
+      b = { matcher: hit.matcher, host: hit.host, head: [], tail: [], next: 0, between: 0 };
       this.buckets.set(key, b);
     }
-    if (b.kept.length < HIT_CAP) b.kept.push(hit);
+    if (b.head.length < HIT_HEAD) b.head.push(hit);
+    else if (b.tail.length < HIT_TAIL) b.tail.push(hit);
     else {
-      b.overflow++;
-      b.latestOverflow = hit;
+      b.tail[b.next] = hit; // the oldest of the tail moves to the counted middle
+      b.next = (b.next + 1) % HIT_TAIL;
+      b.between++;
     }
   }
 
   allBuckets(): HitBucket<P>[] {
-    return [...this.buckets.values()];
+    return [...this.buckets.values()].map((b) => ({
+      matcher: b.matcher,
+      host: b.host,
+      kept: [...b.head, ...b.tail.slice(b.next), ...b.tail.slice(0, b.next)],
+      overflow: b.between,
+    }));
   }
 }
 

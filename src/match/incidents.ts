@@ -73,10 +73,9 @@ export function findIncidents<P>(catalog: Catalog, buckets: readonly HitBucket<P
   for (const b of buckets) {
     const key = `${b.matcher.patternId}\u0000${b.matcher.id}\u0000${b.host}`;
     const list = b.kept.map((h) => cite(h.item, b.matcher.id));
-    if (b.latestOverflow !== undefined) list.push(cite(b.latestOverflow.item, b.matcher.id));
     list.sort(byTime);
     cited.set(key, list);
-    if (b.overflow > 0) overflow.set(key, b.overflow - 1);
+    if (b.overflow > 0) overflow.set(key, b.overflow);
   }
   const get = (p: string, m: string, h: string): Cited[] => cited.get(`${p}\u0000${m}\u0000${h}`) ?? [];
   const hostsOf = (p: Pattern): string[] =>

@@ -46,7 +46,7 @@ export function metricBuckets<P>(hits: readonly MetricHit[], wrap: (c: Cited) =>
     const key = `${hit.matcher.patternId}\u0000${hit.matcher.id}\u0000${host}`;
     let b = buckets.get(key);
     if (b === undefined) {
-      b = { matcher: hit.matcher, host, kept: [], overflow: 0, latestOverflow: undefined };
+      b = { matcher: hit.matcher, host, kept: [], overflow: 0 };
       buckets.set(key, b);
     }
     for (const c of citeMetricHit(hit)) b.kept.push({ matcher: hit.matcher, host, item: wrap(c), captures: {} });
