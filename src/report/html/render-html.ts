@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnosis } from '../../diagnose/diagnosis.js';
 import { findingArticle } from './findings.js';
+import { configSection } from './config.js';
 import { inventorySection } from './inventory.js';
 import { html, trusted, type Markup } from './markup.js';
 import { STYLE } from './style.js';
@@ -47,7 +48,7 @@ export function renderHtml(d: Diagnosis, opts: HtmlOptions): string {
 <p class="note">kube-forensics post-mortem</p>
 <h1>${headline}</h1>
 <p>Read ${d.stats.files} files, ${d.stats.lines} lines; time range ${utc(d.timeRange.start, '?')} to ${utc(d.timeRange.end, '?')} (UTC).</p>
-<nav class="sections" aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#findings">Findings</a><a href="#inventory">Inventory</a></nav>
+<nav class="sections" aria-label="Sections"><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#findings">Findings</a>${d.config !== undefined ? html`<a href="#config">Configuration</a>` : ''}<a href="#inventory">Inventory</a></nav>
 </header>
 <main>
 ${summarySection(d)}
@@ -56,6 +57,7 @@ ${timelineSection(d)}
 <h2 id="findings-h">Findings</h2>
 ${d.findings.length === 0 ? html`<p>No known failure mode found.</p>` : d.findings.map((f) => findingArticle(f, d.findings))}
 </section>
+${configSection(d)}
 ${inventorySection(d)}
 </main>
 <footer>
