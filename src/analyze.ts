@@ -13,7 +13,7 @@ import type { Member } from './ingest/member.js';
 import { openInputs } from './ingest/open-inputs.js';
 import { BUILTIN_PATTERNS, loadCatalog } from './match/catalog.js';
 import { HitCollector } from './match/collect.js';
-import { gateSpec } from './match/gate.js';
+import { auditGateSpec, gateSpec } from './match/gate.js';
 import { gateFromSpec } from './ingest/literal-gate.js';
 import { findIncidents, type Cited } from './match/incidents.js';
 import { metricSampleNames } from './match/metrics/compile.js';
@@ -79,7 +79,12 @@ export function loadCatalogFor(opts: Pick<AnalyzeOptions, 'catalog' | 'patternDi
   return opts.catalog ?? loadCatalog(BUILTIN_PATTERNS(), ...(opts.patternDirs ?? []));
 }
 
-type Gates = { readonly text: LineGate; readonly json: LineGate; readonly specs: { readonly text: GateSpec; readonly json: GateSpec } };
+type Gates = {
+  readonly text: LineGate;
+  readonly json: LineGate;
+  readonly audit: LineGate | undefined;
+  readonly specs: { readonly text: GateSpec; readonly json: GateSpec; readonly audit: GateSpec | undefined };
+};
 const gateCache = new WeakMap<Catalog, Gates>();
 
 /** The catalog's gates, built once per catalog (the automaton costs tens of ms; batches reuse it). */
@@ -87,8 +92,12 @@ function gatesOf(catalog: Catalog): Gates {
   let g = gateCache.get(catalog);
   if (g === undefined) {
     // The kubelet's start-up lines (flags, version) feed the configuration pass: they pass the gate too.
-    const specs = { text: withKubeletLogLiterals(gateSpec(catalog, { jsonEscaped: false })), json: withKubeletLogLiterals(gateSpec(catalog, { jsonEscaped: true })) };
-    g = { text: gateFromSpec(specs.text), json: gateFromSpec(specs.json), specs };
+    const specs = {
+      text: withKubeletLogLiterals(gateSpec(catalog, { jsonEscaped: false })),
+      json: withKubeletLogLiterals(gateSpec(catalog, { jsonEscaped: true })),
+      audit: auditGateSpec(catalog),
+    };
+    g = { text: gateFromSpec(specs.text), json: gateFromSpec(specs.json), audit: specs.audit === undefined ? undefined : gateFromSpec(specs.audit), specs };
     gateCache.set(catalog, g);
   }
   return g;
@@ -205,10 +214,18 @@ interface ReadContext {
 
 async function readMember(member: Member, index: number, ctx: ReadContext): Promise<MemberState> {
   const info = { path: member.path, ...(member.mtime ? { mtime: member.mtime } : {}), ...(member.mtimeSource ? { mtimeSource: member.mtimeSource } : {}) };
-  const gateFor = (format: FormatId): LineGate | undefined =>
-    ctx.gates === undefined || !GATED_FORMATS.has(format) ? undefined : JSON_LINE_FORMATS.has(format) ? ctx.gates.json : ctx.gates.text;
-  const specFor = (format: FormatId): GateSpec | undefined =>
-    ctx.gates === undefined || !GATED_FORMATS.has(format) ? undefined : JSON_LINE_FORMATS.has(format) ? ctx.gates.specs.json : ctx.gates.specs.text;
+  const gateFor = (format: FormatId): LineGate | undefined => {
+    const g = ctx.gates;
+    if (g === undefined) return undefined;
+    if (format === 'audit') return g.audit;
+    return !GATED_FORMATS.has(format) ? undefined : JSON_LINE_FORMATS.has(format) ? g.json : g.text;
+  };
+  const specFor = (format: FormatId): GateSpec | undefined => {
+    const g = ctx.gates;
+    if (g === undefined) return undefined;
+    if (format === 'audit') return g.specs.audit;
+    return !GATED_FORMATS.has(format) ? undefined : JSON_LINE_FORMATS.has(format) ? g.specs.json : g.specs.text;
+  };
   const opened = await openMember(member, { limits: ctx.limits, tally: ctx.tally, gateFor, parallel: { ...ctx.parallel, specFor } });
   if (opened.kind === 'binary') {
     const bytes = await opened.drain();

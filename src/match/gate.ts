@@ -53,3 +53,29 @@ export function gateSpec(catalog: Catalog, opts: GateOptions): GateSpec {
 function jsonify(source: string, opts: GateOptions): string {
   return opts.jsonEscaped ? source.replace(/(^|[^\\])"/g, '$1\\\\?"') : source;
 }
+
+/**
+ * The gate for apiserver audit logs (JSON lines): each audit matcher needs its status code, else
+ * its resource, else its verb, as the line writes them. Undefined when some audit matcher names
+ * none of these: then audit files are read in full.
+ */
+export function auditGateSpec(catalog: Catalog): GateSpec | undefined {
+  const literals = new Set<string>();
+  // The apiserver writes compact JSON; a re-serialised log may put a space after the colon.
+  const both = (key: string, value: string): void => {
+    literals.add(`"${key}":${value}`);
+    literals.add(`"${key}": ${value}`);
+  };
+  for (const m of catalog.matchers) {
+    const t = m.test;
+    if (t.kind !== 'audit') continue;
+    if (t.codes !== undefined) for (const c of t.codes) both('code', String(c));
+    else if (t.codeAtLeast !== undefined) for (let d = Math.floor(t.codeAtLeast / 100); d <= 9; d++) both('code', String(d));
+    else if (t.resource !== undefined) both('resource', `"${t.resource}"`);
+    else if (t.verbs !== undefined) for (const v of t.verbs) both('verb', `"${v}"`);
+    else return undefined;
+  }
+  if (literals.size === 0) return undefined;
+  const sorted = [...literals].sort();
+  return { literals: sorted, verify: sorted.map(() => []), residual: [] };
+}

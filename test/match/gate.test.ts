@@ -62,3 +62,19 @@ test('ordinary chatter is not a candidate', () => {
   ];
   expect(candidatesOf(gate, chatter).size).toBe(0);
 });
+
+test('the audit gate passes every audit line an audit matcher matches', async () => {
+  const { auditGateSpec } = await import('../../src/match/gate.js');
+  const { audit } = await import('../../src/parse/audit.js');
+  const { testMatcher } = await import('../../src/match/evaluate.js');
+  const spec = auditGateSpec(catalog);
+  expect(spec).toBeDefined();
+  const gate = gateFromSpec(spec as NonNullable<typeof spec>);
+  const lines = filesUnder('patterns').filter((f) => !f.endsWith('.md') && !f.endsWith('.yaml')).flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => l.includes('"auditID"'));
+  const matching = lines.filter((l) => {
+    const r = audit.parseLine(l, { path: 'a', line: 1 });
+    return r.kind === 'record' && catalog.matchers.some((m) => m.test.kind === 'audit' && testMatcher(m.test, r.record, 'audit') !== undefined);
+  });
+  expect(matching.length).toBeGreaterThan(3);
+  expect(candidatesOf(gate, matching).size).toBe(matching.length);
+});
