@@ -132,6 +132,27 @@ export function parseIso(text: string): ParsedIso | undefined {
   const m = RFC3339.exec(text);
   if (m === null) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const wall = wallFromFields(y, mo, d, h, mi, s, frac);
+  if (wall === undefined) return undefined;
+  const { precision } = wall;
+  let offsetSec = 0;
+  if (zone !== undefined && zone !== 'Z' && zone !== 'z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    offsetSec = sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2, 4)) * 60);
+  }
+  const at = wall.at;
+  return { at: { sec: at.sec - offsetSec, nsec: at.nsec }, precision, zoned: zone !== undefined };
+}
+
+/**
+ * A date and time written as decimal fields (a fraction of 0-9 digits optional) read as UTC
+ * wall clock, or undefined when it is no real date or time.
+ */
+export function wallFromFields(
+  y: string | undefined, mo: string | undefined, d: string | undefined,
+  h: string | undefined, mi: string | undefined, s: string | undefined, frac: string | undefined,
+): { at: Instant; precision: Precision } | undefined {
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
@@ -139,17 +160,8 @@ export function parseIso(text: string): ParsedIso | undefined {
   const min = Number(mi);
   const sec = Number(s);
   if (!isValidDate(year, month, day) || hour > 23 || min > 59 || sec > 60) return undefined;
-  const fracDigits = frac?.length ?? 0;
-  const precision: Precision = fracDigits === 0 ? 's' : fracDigits <= 3 ? 'ms' : fracDigits <= 6 ? 'us' : 'ns';
-  const nsec = frac === undefined ? 0 : Number(frac.padEnd(9, '0'));
-  let offsetSec = 0;
-  if (zone !== undefined && zone !== 'Z' && zone !== 'z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    offsetSec = sign * (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2, 4)) * 60);
-  }
-  const at = civilToInstant(year, month, day, hour * 3600 + min * 60 + sec, nsec);
-  return { at: { sec: at.sec - offsetSec, nsec: at.nsec }, precision, zoned: zone !== undefined };
+  const digits = frac?.length ?? 0;
+  return { at: civilToInstant(year, month, day, hour * 3600 + min * 60 + sec, frac === undefined ? 0 : Number(frac.slice(0, 9).padEnd(9, '0'))), precision: precisionOfDigits(digits) };
 }
 
 /** Precision of a fraction with `digits` digits. */

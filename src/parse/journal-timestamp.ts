@@ -4,7 +4,7 @@
 //   Sun 2026-11-22 17:38:51 UTC        Fri 2019-11-29 03:46:43 PST        Mon 2026-11-23 00:38:51 +07
 // Only UTC-like names and numeric zones say an offset; "CEST" or "CST" could be several, so such a
 // time stays wall clock and the abbreviation travels in `fields.tz` for normalize to weigh.
-import { civilToInstant, isValidDate, precisionOfDigits, type Stamp } from '../model/time.js';
+import { wallFromFields, type Stamp } from '../model/time.js';
 
 const FULL =
   /^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat) (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? ([A-Za-z]{1,6}|[+-]\d\d(?:\d\d)?)(?= |$)/;
@@ -30,15 +30,9 @@ export function readFullTimestamp(text: string): FullTimestamp | undefined {
   const m = FULL.exec(text);
   if (m === null) return undefined;
   const [whole, y, mo, d, h, mi, s, frac, zone = ''] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const min = Number(mi);
-  const sec = Number(s);
-  if (!isValidDate(year, month, day) || hour > 23 || min > 59 || sec > 60) return undefined;
-  const precision = precisionOfDigits(frac?.length ?? 0);
-  const wall = civilToInstant(year, month, day, hour * 3600 + min * 60 + sec, Number((frac ?? '').padEnd(9, '0')));
+  const fields = wallFromFields(y, mo, d, h, mi, s, frac);
+  if (fields === undefined) return undefined;
+  const { precision, at: wall } = fields;
   const offset = offsetSec(zone);
   if (offset === undefined) return { stamp: { kind: 'wall', at: wall, precision }, tz: zone, length: whole.length };
   return { stamp: { kind: 'utc', at: { sec: wall.sec - offset, nsec: wall.nsec }, precision }, length: whole.length };
