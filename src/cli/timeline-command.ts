@@ -51,7 +51,16 @@ export const timelineCommand: CommandModule<object, Args> = {
     const grep = a.grep !== undefined ? new RegExp(a.grep) : undefined;
     const hosts = a.host?.map(canonicalHost);
     const minSev = a.severity !== undefined ? SEVERITY_ORDER[a.severity] : undefined;
-    const tl = await buildTimeline({ inputs: a.inputs, time: { zone, zoneGiven: a.tz !== undefined }, ...(a.year !== undefined ? { year: a.year } : {}), limits: limitsFrom(a) });
+    // Progress on stderr only when it is a terminal: piped output stays clean.
+    const progress = process.stderr.isTTY === true;
+    const tl = await buildTimeline({
+      inputs: a.inputs,
+      time: { zone, zoneGiven: a.tz !== undefined },
+      ...(a.year !== undefined ? { year: a.year } : {}),
+      limits: limitsFrom(a),
+      ...(progress ? { onProgress: (p: { path: string; bytesRead: number }) => process.stderr.write(`\r\u001b[Kreading ${(p.bytesRead / 1e6).toFixed(1)} MB  ${p.path.slice(-60)}`) } : {}),
+    });
+    if (progress) process.stderr.write('\r\u001b[K');
     const redactor = new Redactor(a.redact);
     let shown = 0;
     let outside = 0;

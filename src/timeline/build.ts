@@ -20,6 +20,8 @@ export interface TimelineOptions {
   readonly limits?: IngestLimits;
   /** Records held in memory before runs are spilled to the temp dir. */
   readonly maxBuffered?: number;
+  /** Called as members are read, for a progress line (the cli shows it on a terminal only). */
+  readonly onProgress?: (p: { readonly path: string; readonly bytesRead: number }) => void;
 }
 
 export interface TimelineMember {
@@ -43,6 +45,7 @@ export async function buildTimeline(opts: TimelineOptions): Promise<Timeline> {
   const normalizers: MemberNormalizer[] = [];
   const formats: (FormatId | 'binary')[] = [];
   const counts: number[] = [];
+  let bytesRead = 0;
   try {
     for await (const member of openInputs(opts.inputs, { limits, tally, budget })) {
       const opened = await openMember(member, { limits, tally });
@@ -67,6 +70,8 @@ export async function buildTimeline(opts: TimelineOptions): Promise<Timeline> {
       }
       counts.push(opened.readCounts.records);
       store.seal();
+      bytesRead += opened.lineCounts().bytes;
+      opts.onProgress?.({ path: member.path, bytesRead });
     }
   } catch (e) {
     if (!(e instanceof BudgetExceeded)) throw e;
