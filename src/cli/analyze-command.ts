@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { analyze } from '../analyze.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
-import { limitsFrom, readingOptions, wantsColor, type ReadingArgs } from './shared-options.js';
+import { emitReport, readingAnalyzeOptions, readingOptions, wantsColor, type ReadingArgs } from './shared-options.js';
 
 interface Args extends ReadingArgs {
   inputs: string[];
@@ -31,23 +30,13 @@ export const analyzeCommand: CommandModule<object, Args> = {
   handler: async (a) => {
     const progress = process.stderr.isTTY === true;
     const d = await analyze({
-      inputs: a.inputs,
-      patternDirs: a.patterns,
-      ...(a.year !== undefined ? { year: a.year } : {}),
-      ...(a.tz !== undefined ? { tz: a.tz } : {}),
-      limits: limitsFrom(a),
+      ...readingAnalyzeOptions(a),
       fullScan: a['full-scan'],
       ...(progress ? { onProgress: (p: { path: string; bytesRead: number }) => process.stderr.write(`\r\u001b[K${(p.bytesRead / 1e6).toFixed(1)} MB  ${p.path.slice(-60)}`) } : {}),
     });
     if (progress) process.stderr.write('\r\u001b[K');
     const text = renderReport(d, { format: a.format, color: a.output === undefined && a.format === 'text' && wantsColor(process.stdout), redact: a.redact });
-    if (a.output !== undefined) writeFileSync(a.output, text);
-    else process.stdout.write(text);
-    if (d.inputs.length === 0 && d.diagnostics.length > 0) {
-      process.stderr.write('kube-forensics: nothing could be read\n');
-      process.exitCode = 2;
-      return;
-    }
+    if (emitReport(text, a.output, d)) return;
     process.exitCode = d.findings.some((f) => f.severity === 'critical' && f.status === 'active') ? 1 : 0;
   },
 };

@@ -1,10 +1,9 @@
 // `kube-forensics config <bundle>`: each node's effective kubelet configuration (every value with
 // the file and line it came from, or "default"), the configuration checks, and the drift table.
-import { writeFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { analyze } from '../analyze.js';
 import { renderConfig, type ConfigFormat } from '../report/render-config.js';
-import { limitsFrom, readingOptions, type ReadingArgs } from './shared-options.js';
+import { emitReport, readingAnalyzeOptions, readingOptions, type ReadingArgs } from './shared-options.js';
 
 interface Args extends ReadingArgs {
   inputs: string[];
@@ -27,20 +26,10 @@ export const configCommand: CommandModule<object, Args> = {
       .example('$0 config bundle.tar.gz', 'Effective configuration of every node, and what differs between them') as never,
   handler: async (a) => {
     const d = await analyze({
-      inputs: a.inputs,
-      patternDirs: a.patterns,
-      ...(a.year !== undefined ? { year: a.year } : {}),
-      ...(a.tz !== undefined ? { tz: a.tz } : {}),
-      limits: limitsFrom(a),
+      ...readingAnalyzeOptions(a),
     });
     const text = renderConfig(d, { format: a.format, redact: a.redact });
-    if (a.output !== undefined) writeFileSync(a.output, text);
-    else process.stdout.write(text);
-    if (d.inputs.length === 0 && d.diagnostics.length > 0) {
-      process.stderr.write('kube-forensics: nothing could be read\n');
-      process.exitCode = 2;
-      return;
-    }
+    if (emitReport(text, a.output, d)) return;
     process.exitCode = (d.config?.checks ?? []).some((c) => c.status === 'fired' && c.severity === 'critical') ? 1 : 0;
   },
 };

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 
 /** Options every reading command takes. */
@@ -25,4 +26,27 @@ export function limitsFrom(a: ReadingArgs) {
 /** Colour when stdout is a terminal, unless NO_COLOR is set (https://no-color.org). */
 export function wantsColor(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && (process.env['NO_COLOR'] ?? '') === '';
+}
+
+/** The analyze() options every reading command takes from its arguments. */
+export function readingAnalyzeOptions(a: ReadingArgs & { readonly inputs: string[]; readonly patterns: string[] }) {
+  return {
+    inputs: a.inputs,
+    patternDirs: a.patterns,
+    ...(a.year !== undefined ? { year: a.year } : {}),
+    ...(a.tz !== undefined ? { tz: a.tz } : {}),
+    limits: limitsFrom(a),
+  };
+}
+
+/** Write a rendered report to -o or stdout; true when nothing at all could be read (exit 2). */
+export function emitReport(text: string, output: string | undefined, d: { readonly inputs: readonly unknown[]; readonly diagnostics: readonly unknown[] }): boolean {
+  if (output !== undefined) writeFileSync(output, text);
+  else process.stdout.write(text);
+  if (d.inputs.length === 0 && d.diagnostics.length > 0) {
+    process.stderr.write('kube-forensics: nothing could be read\n');
+    process.exitCode = 2;
+    return true;
+  }
+  return false;
 }

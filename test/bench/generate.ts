@@ -62,16 +62,12 @@ export function writeJournal(cacheDir: string, bytes: number, failures: readonly
   const path = join(cacheDir, `kubelet-journal-${bytes >> 20}MiB-seed${seed}.log`);
   if (existsSync(path)) return path;
   const r = prng(seed);
-  const tmp = `${path}.partial`;
-  const fd = openSync(tmp, 'w');
-  let written = 0;
   let t = Date.UTC(2024, 3, 1, 0, 0, 0) / 1000; // Apr 01, a week of journal at -v=2
   const secPerLine = (7 * 86_400) / (bytes / 230);
   let frac = 0;
   const pods = Array.from({ length: 40 }, (_, i) => `web-${hex(r, 10)}-${hex(r, 5)}-${i}`);
   const uids = pods.map(() => `${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 12)}`);
-  let buf = '';
-  while (written < bytes) {
+  writeLines(path, bytes, () => {
     frac += secPerLine;
     const whole = Math.floor(frac);
     t += whole;
@@ -84,15 +80,8 @@ export function writeJournal(cacheDir: string, bytes: number, failures: readonly
       r() < 0.01 && failures.length > 0
         ? (failures[Math.floor(r() * failures.length)] as [string, string, string])
         : (CHATTER[Math.floor(r() * CHATTER.length)] as (typeof CHATTER)[number])(r, pods[i] as string, uids[i] as string);
-    buf += `${MON[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${hms} node-a kubelet[2211]: ${lvl}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${hms}.${String(us).padStart(6, '0')}    2211 ${caller}] ${msg}\n`;
-    if (buf.length > 4 << 20) {
-      written += writeSync(fd, buf);
-      buf = '';
-    }
-  }
-  if (buf.length > 0) writeSync(fd, buf);
-  closeSync(fd);
-  renameSync(tmp, path);
+    return `${MON[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${hms} node-a kubelet[2211]: ${lvl}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${hms}.${String(us).padStart(6, '0')}    2211 ${caller}] ${msg}\n`;
+  });
   return path;
 }
 
@@ -101,14 +90,10 @@ export function writeAudit(cacheDir: string, bytes: number, seed = 7): string {
   const path = join(cacheDir, `audit-${bytes >> 20}MiB-seed${seed}.log`);
   if (existsSync(path)) return path;
   const r = prng(seed);
-  const tmp = `${path}.partial`;
-  const fd = openSync(tmp, 'w');
-  let written = 0;
   let ms = Date.UTC(2024, 3, 1, 0, 0, 0);
-  let buf = '';
   const verbs = ['get', 'list', 'watch', 'update', 'patch', 'create'];
   const resources = ['pods', 'leases', 'nodes', 'configmaps', 'endpointslices', 'events', 'certificatesigningrequests'];
-  while (written < bytes) {
+  writeLines(path, bytes, () => {
     ms += Math.floor(r() * 20);
     const bad = r() < 0.01;
     const code = (bad ? [401, 403, 404, 409, 429, 500, 503][Math.floor(r() * 7)] : [200, 200, 200, 201][Math.floor(r() * 4)]) ?? 200;
@@ -116,12 +101,28 @@ export function writeAudit(cacheDir: string, bytes: number, seed = 7): string {
     const resource = resources[Math.floor(r() * resources.length)];
     const ts = new Date(ms).toISOString().replace('Z', '') + '123Z';
     const user = r() < 0.3 ? `system:node:node-${Math.floor(r() * 20)}` : 'system:serviceaccount:kube-system:generic-garbage-collector';
-    buf +=
+    return (
       `{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 12)}","stage":"ResponseComplete",` +
       `"requestURI":"/api/v1/namespaces/default/${resource}?limit=500","verb":"${verb}","user":{"username":"${user}","groups":["system:authenticated"]},` +
       `"sourceIPs":["10.0.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}"],"userAgent":"kube-controller-manager/v1.29.3 (linux/amd64) kubernetes/6813625",` +
       `"objectRef":{"resource":"${resource}","namespace":"default","apiVersion":"v1"},"responseStatus":{"metadata":{},${code >= 300 ? '"status":"Failure","reason":"Forbidden",' : ''}"code":${code}},` +
-      `"requestReceivedTimestamp":"${ts}","stageTimestamp":"${ts}","annotations":{"authorization.k8s.io/decision":"allow","authorization.k8s.io/reason":""}}\n`;
+      `"requestReceivedTimestamp":"${ts}","stageTimestamp":"${ts}","annotations":{"authorization.k8s.io/decision":"allow","authorization.k8s.io/reason":""}}\n`
+    );
+  });
+  return path;
+}
+
+/**
+ * Write lines from `next()` to `path` in 4 MiB writes until about `bytes` are written, through a
+ * .partial file so a killed run never leaves a file the cache would trust.
+ */
+function writeLines(path: string, bytes: number, next: () => string): void {
+  const tmp = `${path}.partial`;
+  const fd = openSync(tmp, 'w');
+  let written = 0;
+  let buf = '';
+  while (written < bytes) {
+    buf += next();
     if (buf.length > 4 << 20) {
       written += writeSync(fd, buf);
       buf = '';
@@ -130,5 +131,4 @@ export function writeAudit(cacheDir: string, bytes: number, seed = 7): string {
   if (buf.length > 0) writeSync(fd, buf);
   closeSync(fd);
   renameSync(tmp, path);
-  return path;
 }
