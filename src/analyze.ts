@@ -38,6 +38,8 @@ import { GATED_FORMATS, JSON_LINE_FORMATS } from './parse/registry.js';
 
 export interface AnalyzeOptions {
   readonly inputs: readonly string[];
+  /** What each input is called in the report (default: its base name); see OpenOptions.names. */
+  readonly inputNames?: readonly string[];
   /** Extra catalog folders (`--patterns DIR`); their entries replace built-ins with the same id. */
   readonly patternDirs?: readonly string[];
   /** A catalog already loaded (tests, batch workers): skips loading. */
@@ -125,15 +127,16 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
   const config = new ConfigPass();
   const checks = checksFor(catalog);
 
+  const inputsLabel = (opts.inputNames ?? opts.inputs).join(' ');
   try {
-    for await (const member of openInputs(opts.inputs, { limits, tally, budget, chunkBytes: parallel.chunkBytes })) {
+    for await (const member of openInputs(opts.inputs, { limits, tally, budget, chunkBytes: parallel.chunkBytes, ...(opts.inputNames !== undefined ? { names: opts.inputNames } : {}) })) {
       const state = await readMember(member, members.length, { tally, limits, gates, collector, metrics, matched, parallel, config });
       members.push(state);
       opts.onProgress?.({ path: member.path, bytesRead: budget.bytesRead });
     }
   } catch (e) {
     if (!(e instanceof BudgetExceeded)) throw e;
-    tally.report({ path: opts.inputs.join(' '), severity: 'error', message: `${e.message}; the rest of the bundle was not read` });
+    tally.report({ path: inputsLabel, severity: 'error', message: `${e.message}; the rest of the bundle was not read` });
   }
 
   const years = chooseYears(members.map((m) => m.normalizer), opts.year);
@@ -147,7 +150,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
     (cited): HitItem => ({ kind: 'metric', cited }),
   );
   for (const path of metric.undatedPaths) tally.report({ path, severity: 'warning', message: 'metric samples without a time (none in the file, no mtime) beside dated snapshots of the same target; not evaluated' });
-  if (metrics.overflow > 0) tally.report({ path: opts.inputs.join(' '), severity: 'warning', message: `more than ${MAX_SAMPLES} metric samples; ${metrics.overflow} more were not evaluated` });
+  if (metrics.overflow > 0) tally.report({ path: inputsLabel, severity: 'warning', message: `more than ${MAX_SAMPLES} metric samples; ${metrics.overflow} more were not evaluated` });
   // Configuration: judged at the bundle's latest time; fired checks join the catalog's incidents.
   const latest = members.flatMap((m, i) => m.bounds.map((p) => resolve(i, p).time)).flatMap((t) => (t.kind === 'none' ? [] : [t.at])).sort(compareInstant).pop();
   const configured = config.finish(catalog, checks, findIncidents(catalog, [...collector.allBuckets(), ...metric.buckets], cite), latest === undefined ? undefined : new Date(latest.sec * 1000));

@@ -7,6 +7,7 @@ import { analyzeCommand } from './analyze-command.js';
 import { batchCommand, summaryCommand } from './batch-command.js';
 import { configCommand } from './config-command.js';
 import { patternsCommand } from './patterns-command.js';
+import { serveCommand } from './serve-command.js';
 import { timelineCommand } from './timeline-command.js';
 
 const EXIT_USAGE = 2;
@@ -20,7 +21,8 @@ await yargs(hideBin(process.argv))
   .command(patternsCommand)
   .command(batchCommand)
   .command(summaryCommand)
-  .demandCommand(1, 'Name a command: analyze, timeline, config, patterns, batch or summary.')
+  .command(serveCommand)
+  .demandCommand(1, 'Name a command: analyze, timeline, config, patterns, batch, summary or serve.')
   .strict()
   .help()
   .alias('h', 'help')

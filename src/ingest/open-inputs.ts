@@ -21,18 +21,24 @@ export interface OpenOptions {
   readonly budget: ByteBudget;
   /** Read size for files on disk (the default 1 MiB); reports do not depend on it. */
   readonly chunkBytes?: number;
+  /**
+   * What each input is called in member paths, instead of its base name: serve names an upload
+   * by the file name the user gave, never by its temp path.
+   */
+  readonly names?: readonly string[];
 }
 
 /** Every member of every input, in a deterministic order (sorted paths within a directory). */
 export async function* openInputs(inputs: readonly string[], opts: OpenOptions): AsyncGenerator<Member> {
-  for (const input of inputs) {
+  for (const [i, input] of inputs.entries()) {
+    const name = opts.names?.[i] ?? basename(input);
     const st = await lstat(input).catch((e: NodeJS.ErrnoException) => e);
     if (st instanceof Error) {
-      opts.tally.report({ path: input, severity: 'error', message: `cannot read input: ${st.code ?? st.message}` });
+      opts.tally.report({ path: opts.names?.[i] ?? input, severity: 'error', message: `cannot read input: ${st.code ?? st.message}` });
       continue;
     }
     // With one input, paths are relative to it; with several, each is prefixed by its own name.
-    const prefix = inputs.length > 1 || !st.isDirectory() ? basename(input) : '';
+    const prefix = inputs.length > 1 || !st.isDirectory() ? name : '';
     if (st.isDirectory()) yield* walkDirectory(input, prefix, opts);
     else if (st.isFile()) yield* openFile(input, prefix, st.mtime, st.size, opts);
     else opts.tally.report({ path: input, severity: 'warning', message: 'not a regular file or directory; skipped' });

@@ -19,7 +19,8 @@ export interface HtmlOptions {
   readonly script: string;
 }
 
-function csp(script: string): string {
+/** The report page's Content-Security-Policy: only its own inlined script may run. */
+export function reportCsp(script: string): string {
   const hash = createHash('sha256').update(script, 'utf8').digest('base64');
   return `default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
@@ -36,7 +37,7 @@ export function renderHtml(d: Diagnosis, opts: HtmlOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp(opts.script)}">
+<meta http-equiv="Content-Security-Policy" content="${reportCsp(opts.script)}">
 <meta name="referrer" content="no-referrer">
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
