@@ -6,6 +6,7 @@ import type { Progress } from './analysis-queue.js';
 import type { ServeContext } from './context.js';
 import { OPENAPI, requestSchema } from './openapi.js';
 import type { AnalysisRecord, AnalysisStatus, HistoryFilter } from './store.js';
+import { drainRefused } from './drain-refused.js';
 import { displayName, UploadEmpty, UploadTooLarge } from './upload.js';
 
 export function analysisView(a: AnalysisRecord, progress?: Progress, report?: unknown): object {
@@ -58,13 +59,14 @@ export function apiRoutes(app: FastifyInstance, ctx: ServeContext): void {
       // Admission first: a full server refuses before the body is read.
       const ticket = ctx.admit();
       if (ticket === undefined) {
-        reply.header('Retry-After', String(ctx.queue.retryAfterSec())).header('Connection', 'close');
+        reply.header('Retry-After', String(ctx.queue.retryAfterSec()));
+        drainRefused(req);
         return problem(reply, ctx.closing ? 503 : 429, ctx.closing ? 'the server is shutting down' : 'too many analyses running and queued; retry later');
       }
       const declared = Number(req.headers['content-length'] ?? NaN);
       if (declared > ctx.limits.maxUploadBytes) {
         ticket.release();
-        reply.header('Connection', 'close');
+        drainRefused(req);
         return problem(reply, 413, `the upload (${declared} bytes) is larger than the server's limit of ${ctx.limits.maxUploadBytes} bytes`);
       }
       let body: Readable;
@@ -87,7 +89,7 @@ export function apiRoutes(app: FastifyInstance, ctx: ServeContext): void {
       } catch (e) {
         const code = (e as { code?: string }).code;
         if (e instanceof UploadTooLarge || code === 'FST_REQ_FILE_TOO_LARGE') {
-          reply.header('Connection', 'close');
+          drainRefused(req);
           return problem(reply, 413, new UploadTooLarge(ctx.limits.maxUploadBytes).message);
         }
         if (e instanceof UploadEmpty) return problem(reply, 400, e.message);

@@ -36,10 +36,11 @@ export class ServeContext {
     analyzeOpts: WorkerAnalyzeOptions,
     /** This server's private temp dir; every upload gets a folder inside it. */
     readonly tempRoot: string,
-    /** Where --keep-bundles puts bundles (under --data), or undefined. */
-    readonly keptDir: string | undefined,
+    /** Where --keep-bundles puts bundles (under --data); pruning and delete clean it either way. */
+    readonly keptDir: string,
+    readonly keepBundles: boolean,
   ) {
-    if (keptDir !== undefined) mkdirSync(keptDir, { recursive: true });
+    if (keepBundles) mkdirSync(keptDir, { recursive: true });
     this.queue = new AnalysisQueue({
       maxConcurrent: limits.maxConcurrent,
       maxQueue: limits.maxQueue,
@@ -113,7 +114,7 @@ export class ServeContext {
       }
       this.metrics.duration.observe({ outcome: outcome.type }, ms / 1000);
       this.metrics.analyses.inc({ outcome: outcome.type });
-      if (this.keptDir !== undefined && dir !== undefined) {
+      if (this.keepBundles && dir !== undefined) {
         const kept = `${job.id}.bundle`;
         await rename(job.input, join(this.keptDir, kept)).then(() => this.store.keptBundle(job.id, kept), () => undefined);
       }
@@ -127,7 +128,7 @@ export class ServeContext {
 
   /** Removes a kept bundle file named in the store (a name the server made, never the client). */
   removeKept(a: AnalysisRecord): void {
-    if (this.keptDir !== undefined && a.keptBundle !== null && /^[0-9a-f-]{36}\.bundle$/.test(a.keptBundle)) rmSync(join(this.keptDir, a.keptBundle), { force: true });
+    if (a.keptBundle !== null && /^[0-9a-f-]{36}\.bundle$/.test(a.keptBundle)) rmSync(join(this.keptDir, a.keptBundle), { force: true });
   }
 
   /** Forgets analyses created more than `retainMs` ago. */

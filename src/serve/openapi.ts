@@ -3,6 +3,7 @@
 
 const ID = { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' } as const;
 const RFC3339 = { type: 'string', format: 'date-time' } as const;
+const DAY_OR_TIME = { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] } as const;
 const idParam = { name: 'id', in: 'path', required: true, description: 'Analysis id (a UUID)', schema: ID } as const;
 
 const analysis = {
@@ -87,8 +88,8 @@ export const OPENAPI = {
         parameters: [
           { name: 'pattern', in: 'query', required: false, description: 'Only analyses with a finding of this catalog entry', schema: { type: 'string', pattern: '^[a-z0-9-]{1,100}$' } },
           { name: 'host', in: 'query', required: false, description: 'Only analyses of bundles holding this node', schema: { type: 'string', maxLength: 253 } },
-          { name: 'since', in: 'query', required: false, description: 'Uploaded at or after (RFC 3339)', schema: RFC3339 },
-          { name: 'until', in: 'query', required: false, description: 'Uploaded at or before (RFC 3339)', schema: RFC3339 },
+          { name: 'since', in: 'query', required: false, description: 'Uploaded at or after: RFC 3339, or a date (its first instant, UTC)', schema: DAY_OR_TIME },
+          { name: 'until', in: 'query', required: false, description: 'Uploaded at or before: RFC 3339, or a date (its last instant, UTC)', schema: DAY_OR_TIME },
           { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] } },
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
         ],

@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart';
 import type { WorkerAnalyzeOptions } from '../batch/batch-worker.js';
 import { apiRoutes } from './api-routes.js';
 import { isLoopback, TokenCheck } from './auth.js';
+import { drainRefused } from './drain-refused.js';
 import { ServeContext, type ServeLimits } from './context.js';
 import { ServeMetrics } from './metrics.js';
 import { opsRoutes } from './ops-routes.js';
@@ -59,7 +60,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const abandoned = store.abandon(new Date().toISOString());
   const tempRoot = mkdtempSync(join(o.tmpDir ?? tmpdir(), 'kube-forensics-serve-'));
   const metrics = new ServeMetrics();
-  const ctx = new ServeContext(store, metrics, o.limits, o.analyze, tempRoot, o.keepBundles === true ? join(o.dataDir, 'bundles') : undefined);
+  const ctx = new ServeContext(store, metrics, o.limits, o.analyze, tempRoot, join(o.dataDir, 'bundles'), o.keepBundles === true);
   const tokens = o.authTokens !== undefined && o.authTokens.length > 0 ? new TokenCheck(o.authTokens) : undefined;
 
   const app = Fastify({
@@ -79,7 +80,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const route = req.routeOptions.url ?? req.url;
     if (OPEN_ROUTES.has(route)) return;
     if (!tokens.accepts(TokenCheck.presented(req.headers.authorization, req.headers.cookie))) {
-      return reply.code(401).header('WWW-Authenticate', 'Bearer realm="kube-forensics"').header('Connection', 'close').send({ statusCode: 401, error: 'a bearer token is required' });
+      drainRefused(req);
+      return reply.code(401).header('WWW-Authenticate', 'Bearer realm="kube-forensics"').send({ statusCode: 401, error: 'a bearer token is required' });
     }
   });
   app.addHook('onSend', async (_req, reply, payload) => {

@@ -2,8 +2,7 @@
 // size cap is enforced while streaming: the first byte past it stops the transfer.
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 
 export class UploadTooLarge extends Error {
   constructor(readonly maxBytes: number) {
@@ -22,21 +21,46 @@ export interface Received {
   readonly sha256: string;
 }
 
-export async function receiveUpload(body: Readable, file: string, maxBytes: number, onBytes?: (n: number) => void): Promise<Received> {
+/**
+ * Streams `body` into `file`. Past `maxBytes` it stops reading and rejects with UploadTooLarge,
+ * leaving the request open (paused, not destroyed) so the server can still answer 413.
+ */
+export function receiveUpload(body: Readable, file: string, maxBytes: number, onBytes?: (n: number) => void): Promise<Received> {
   const hash = createHash('sha256');
+  const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
   let size = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
+  return new Promise<Received>((resolve, reject) => {
+    let settled = false;
+    const fail = (e: Error): void => {
+      if (settled) return;
+      settled = true;
+      body.off('data', onData);
+      body.pause();
+      out.destroy();
+      // The file is closed before the caller removes its folder.
+      out.once('close', () => reject(e));
+    };
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       onBytes?.(chunk.length);
-      if (size > maxBytes) return done(new UploadTooLarge(maxBytes));
+      if (size > maxBytes) return fail(new UploadTooLarge(maxBytes));
       hash.update(chunk);
-      done(null, chunk);
-    },
+      if (!out.write(chunk)) body.pause();
+    };
+    out.on('drain', () => body.resume());
+    out.on('error', fail);
+    body.on('error', fail);
+    body.on('aborted', () => fail(new Error('the client aborted the upload')));
+    body.on('data', onData);
+    body.on('end', () => {
+      if (settled) return;
+      if (size === 0) return fail(new UploadEmpty());
+      out.end(() => {
+        settled = true;
+        resolve({ sizeBytes: size, sha256: hash.digest('hex') });
+      });
+    });
   });
-  await pipeline(body, meter, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
-  if (size === 0) throw new UploadEmpty();
-  return { sizeBytes: size, sha256: hash.digest('hex') };
 }
 
 /**
