@@ -14,6 +14,14 @@ const LAYOUT = new Set([
 
 const ARCHIVE = /\.(?:tar|tgz|zip|tar\.gz|gz)$/;
 
+/**
+ * The folder an archive wraps everything in (`tar czf b.tar.gz b/`, troubleshoot's
+ * `support-bundle-<time>.tar.gz/support-bundle-<time>/`) names the bundle, not a host.
+ */
+function wrapsArchive(dir: string, before: string | undefined): boolean {
+  return before !== undefined && ARCHIVE.test(before) && before.replace(/(?:\.tar\.gz|\.tgz|\.tar|\.zip|\.gz)$/, '') === dir;
+}
+
 /** The canonical host name: lowercase, short name unless an IP address. */
 export function canonicalHost(name: string): string {
   const h = name.trim().toLowerCase();
@@ -24,7 +32,8 @@ export function canonicalHost(name: string): string {
 
 /** A host named by the path, e.g. `nodes/node-a/kubelet.log` or `bundle.tar.gz/node-b/journal/kubelet.txt`. */
 export function hostFromPath(path: string): string | undefined {
-  const dirs = path.split('/').slice(0, -1).filter((d) => !ARCHIVE.test(d) && d !== '');
+  const segments = path.split('/').slice(0, -1);
+  const dirs = segments.filter((d, i) => !ARCHIVE.test(d) && d !== '' && !wrapsArchive(d, segments[i - 1]) && !/^support-bundle-/.test(d));
   // Strong signals first: a folder named after the node by the layout itself.
   for (let i = 0; i < dirs.length - 1; i++) {
     // must-gather and many dumps: …/nodes/<node>/…; troubleshoot's host collectors: …/hosts/<node>/…

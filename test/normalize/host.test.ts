@@ -11,6 +11,11 @@ describe('host from the bundle layout', () => {
     ['sosreport without case id', 'sosreport-node-a-2024-04-01-xyzabc/sos_commands/logs/journalctl_--no-pager', 'node-a'],
     ['flat folder', 'kubelet.log', undefined],
     ['cluster-level folder', 'cluster-resources/events/default.json', undefined],
+    ['the folder an archive wraps everything in is the bundle, not a host', 'csr-forbidden.tar.gz/csr-forbidden/node-b/kubelet.log', 'node-b'],
+    ['a wrapped bundle\'s cluster-level file has no host', 'csr-forbidden.tar.gz/csr-forbidden/cluster/events.json', undefined],
+    ['troubleshoot bundle wrapped in its timestamped folder', 'support-bundle-2024-04-01T12_00_00.tar.gz/support-bundle-2024-04-01T12_00_00/cluster-resources/events/default.json', undefined],
+    ['a renamed troubleshoot bundle', 'case-4711.tar.gz/support-bundle-2024-04-01T12_00_00/host-collectors/run-host/kubelet.txt', undefined],
+    ['a folder named like the archive but deeper is still a host', 'node-a.tar.gz/var/node-a/kubelet.log', 'node-a'],
     ['pod log folder is no host', 'var/log/pods/kube-system_kube-apiserver-cp-1_0c8e2a6f-5a5b-4c59-9a8f-2f9b3c1d4e5f/kube-apiserver/0.log', undefined],
   ])('%s', (_name, path, host) => {
     expect(hostFromPath(path)).toBe(host);
