@@ -23,6 +23,8 @@ export function pageRoutes(app: FastifyInstance, ctx: ServeContext, o: { authReq
   const script = pageScript();
   app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('Content-Security-Policy', PAGE_CSP).send(uploadPage({ authRequired: o.authRequired, maxUploadBytes: ctx.limits.maxUploadBytes })));
   app.get('/assets/upload.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'no-cache').send(script));
+  // Report pages carry no icon link; browsers ask for this one anyway.
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).header('Cache-Control', 'max-age=86400').send());
   app.get('/assets/serve.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(PAGE_STYLE));
 
   app.get<{ Querystring: { pattern?: string; host?: string; since?: string; until?: string } }>('/analyses', { schema: requestSchema('/analyses', 'get') }, async (req, reply) => {

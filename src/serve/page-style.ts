@@ -12,21 +12,25 @@ a{color:var(--accent)}
 code,.mono{font-family:ui-monospace,SFMono-Regular,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.85rem}
 .note{color:var(--muted);font-size:.9rem}
 #drop{border:2px dashed var(--border);border-radius:10px;padding:40px;text-align:center;margin:20px 0;background:var(--card)}
-#drop.over{border-color:var(--accent)}
+#drop.over{border-color:var(--accent);border-style:solid;background:color-mix(in srgb,var(--accent) 8%,var(--card))}
+#drop p{margin:.5em 0}
+#drop input[type=file]{margin-left:.4em}
 #uploads{list-style:none;padding:0}
 li.upload{border:1px solid var(--border);border-radius:8px;padding:10px 14px;margin:10px 0}
-.row-head{display:flex;gap:1em;align-items:baseline}.size{color:var(--muted)}
-progress.bar{width:100%;height:8px}
+li.upload[data-state=failed]{border-color:var(--critical)}
+.row-head{display:flex;gap:1em;align-items:baseline}.row-head .name{overflow-wrap:anywhere}.size{color:var(--muted);white-space:nowrap}
+progress.bar{width:100%;height:8px;accent-color:var(--accent)}
 p.state{margin:.3em 0}p.state.error,.status-failed{color:var(--critical)}.status-done{color:var(--ok)}
 ol.findings{list-style:none;padding:0}
 ol.findings li.finding{border:1px solid var(--border);border-left:6px solid var(--muted);border-radius:6px;padding:6px 10px;margin:6px 0}
 li.sev-critical{border-left-color:var(--critical)!important}li.sev-warning{border-left-color:var(--warning)!important}li.sev-info{border-left-color:var(--info)!important}
 .finding-head{display:flex;flex-wrap:wrap;gap:.6em;align-items:baseline}.finding p{margin:.2em 0}
-.rank{font-weight:700;color:var(--muted)}
+.rank{font-weight:700;color:var(--muted)}.finding .hosts,.caused-by{color:var(--muted)}.caused-by{font-size:.9rem}
 .badge{display:inline-block;border:1px solid currentColor;border-radius:10px;padding:0 .5em;font-size:.78rem;font-weight:600}
 .badge.root{background:var(--fg);color:var(--bg);border-color:var(--fg)}
 .sev.critical{color:var(--critical)}.sev.warning{color:var(--warning)}.sev.info{color:var(--info)}
-iframe.report{width:100%;height:70vh;border:1px solid var(--border);border-radius:6px;margin-top:8px}
+a.report-link{display:inline-block;margin-top:4px}
+iframe.report{background:var(--bg);width:100%;height:70vh;border:1px solid var(--border);border-radius:6px;margin-top:8px}
 form.filters{display:flex;flex-wrap:wrap;gap:.8em;align-items:end;margin:16px 0}
 form.filters label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
 table{border-collapse:collapse;width:100%}

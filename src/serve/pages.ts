@@ -3,6 +3,9 @@
 import { html, type Markup } from '../report/html/markup.js';
 import type { AnalysisRecord, HistoryFilter } from './store.js';
 
+// An inline icon: the browser asks for /favicon.ico otherwise, which the server does not have.
+const FAVICON = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><rect width='16' height='16' rx='3' fill='%230b57d0'/><path d='M5 3v10M5 8l6-5M5 8l6 5' stroke='%23fff' stroke-width='2' fill='none'/></svg>";
+
 function layout(title: string, body: Markup, opts: { script?: boolean; refreshSec?: number } = {}): string {
   return html`<!doctype html>
 <html lang="en">
@@ -11,6 +14,7 @@ function layout(title: string, body: Markup, opts: { script?: boolean; refreshSe
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${opts.refreshSec !== undefined ? html`<meta http-equiv="refresh" content="${opts.refreshSec}">` : ''}
 <title>${title}</title>
+<link rel="icon" href="${FAVICON}">
 <link rel="stylesheet" href="/assets/serve.css">
 ${opts.script === true ? html`<script src="/assets/upload.js" defer></script>` : ''}
 </head>
@@ -36,7 +40,7 @@ export function uploadPage(o: { authRequired: boolean; maxUploadBytes: number })
 <section id="drop" aria-label="Drop zone">
 <p><strong>Drop support bundles here</strong> (.tar, .tar.gz, .tgz, .zip, .gz, or a single log file)</p>
 <p><label>or pick files <input id="files" type="file" multiple></label></p>
-<p class="note">Up to ${(o.maxUploadBytes / 1024 ** 3).toFixed(1)} GiB each. The bundle is analyzed and deleted; its redacted report is kept in the history.</p>
+<p class="note">Up to ${binarySize(o.maxUploadBytes)} each. The bundle is analyzed and deleted; its redacted report is kept in the history.</p>
 </section>
 <noscript><p>This page needs JavaScript to upload; the API takes a bundle too: <code>curl --data-binary @bundle.tar.gz -H 'Content-Type: application/octet-stream' 'http://HOST/api/v1/analyses?name=bundle.tar.gz&amp;wait=true'</code></p></noscript>
 <ol id="uploads" aria-live="polite"></ol>`,
@@ -44,7 +48,19 @@ export function uploadPage(o: { authRequired: boolean; maxUploadBytes: number })
   );
 }
 
-const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+/** A limit in binary units, as it is usually set: 64 MiB, 1 GiB, 1.5 GiB. */
+function binarySize(n: number): string {
+  const units: [number, string][] = [[1024 ** 3, 'GiB'], [1024 ** 2, 'MiB'], [1024, 'KiB']];
+  const [div, unit] = units.find(([d]) => n >= d) ?? [1, 'bytes'];
+  return `${Number((n / div).toFixed(1))} ${unit}`;
+}
+
+/** A byte count for people: 512 B, 12.3 kB, 6.6 MB. */
+function size(n: number): string {
+  if (n < 1e3) return `${n} B`;
+  const [div, unit] = n < 1e6 ? [1e3, 'kB'] : n < 1e9 ? [1e6, 'MB'] : [1e9, 'GB'];
+  return `${(n / div).toFixed(1)} ${unit}`;
+}
 
 function filterHref(f: HistoryFilter): string {
   const q = new URLSearchParams();
@@ -60,7 +76,7 @@ function row(a: AnalysisRecord, f: HistoryFilter): Markup {
   return html`<tr data-id="${a.id}">
 <td class="mono">${a.createdAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
 <td><a href="/analyses/${a.id}">${a.name}</a></td>
-<td class="num">${mb(a.sizeBytes)}</td>
+<td class="num">${size(a.sizeBytes)}</td>
 <td class="status-${a.status}">${a.status}${a.error !== null ? html`: ${a.error}` : ''}</td>
 <td>${a.hosts.map((h, i) => html`${i > 0 ? ', ' : ''}<a href="${filterHref({ ...f, host: h })}">${h}</a>`)}</td>
 <td>${a.topFinding !== null ? html`<a href="${filterHref({ ...f, pattern: a.topFinding })}"><code>${a.topFinding}</code></a>` : a.status === 'done' ? 'none' : ''}</td>

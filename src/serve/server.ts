@@ -45,7 +45,7 @@ export interface RunningServer {
 }
 
 /** Routes anyone may reach: probes, and the upload page's shell (it holds no data). */
-const OPEN_ROUTES = new Set(['/healthz', '/readyz', '/', '/assets/upload.js', '/assets/serve.css']);
+const OPEN_ROUTES = new Set(['/healthz', '/readyz', '/', '/assets/upload.js', '/assets/serve.css', '/favicon.ico']);
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export function refuseUnsafeBind(o: Pick<ServeOptions, 'host' | 'authTokens' | 'insecure'>): void {

@@ -106,7 +106,8 @@ beforeAll(async () => {
     const file = await packSample(s.dir, s.name, tmp);
     packed.set(s.name, { name: s.name, file, cliJson: cliJson(file) });
   }
-});
+  // Packing the samples and running the CLI on each: slow on a busy 2-core machine.
+}, 300_000);
 
 afterAll(async () => {
   await server?.close();

@@ -47,9 +47,11 @@ let chain: Promise<void> = Promise.resolve();
 function accept(files: FileList | null): void {
   const list = document.getElementById('uploads');
   if (files === null || list === null) return;
+  // Newest drop on top; the files of one drop in the order they were given.
+  const before = list.firstChild;
   for (const file of Array.from(files)) {
     const row = new UploadRow(file);
-    list.prepend(row.root);
+    list.insertBefore(row.root, before);
     // One upload at a time: the analyses themselves run side by side on the server.
     chain = chain.then(() => send(file, row));
   }

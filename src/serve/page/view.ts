@@ -9,7 +9,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: str
   return e;
 }
 
-const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+/** A byte count for people: 512 B, 12.3 kB, 6.6 MB, 1.2 GB. */
+export function size(n: number): string {
+  if (n < 1e3) return `${n} B`;
+  const [div, unit] = n < 1e6 ? [1e3, 'kB'] : n < 1e9 ? [1e6, 'MB'] : [1e9, 'GB'];
+  return `${(n / div).toFixed(1)} ${unit}`;
+}
+
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export class UploadRow {
   readonly root = el('li', 'upload');
@@ -19,7 +26,7 @@ export class UploadRow {
 
   constructor(file: File) {
     const head = el('div', 'row-head');
-    head.append(el('strong', 'name', file.name), el('span', 'size', mb(file.size)));
+    head.append(el('strong', 'name', file.name), el('span', 'size', size(file.size)));
     this.bar.max = 1;
     this.bar.value = 0;
     this.root.append(head, this.bar, this.state, this.result);
@@ -30,7 +37,7 @@ export class UploadRow {
     this.root.dataset['state'] = 'uploading';
     this.bar.max = Math.max(total, 1);
     this.bar.value = sent;
-    this.state.textContent = `uploading ${mb(sent)} of ${mb(total)}`;
+    this.state.textContent = `uploading ${size(sent)} of ${size(total)}`;
   }
 
   progress(a: AnalysisView): void {
@@ -42,7 +49,7 @@ export class UploadRow {
     } else if (a.status === 'running') {
       this.bar.removeAttribute('value');
       const where = p?.path !== null && p?.path !== undefined ? ` · ${p.path}` : '';
-      this.state.textContent = `${p?.stage ?? 'analyzing'}: ${mb(p?.bytesRead ?? 0)} read${where}`;
+      this.state.textContent = `${p?.stage ?? 'analyzing'}: ${size(p?.bytesRead ?? 0)} read${where}`;
     }
   }
 
@@ -60,7 +67,7 @@ export class UploadRow {
     this.bar.value = 1;
     const r = a.report;
     const findings = r?.findings ?? [];
-    this.state.textContent = `done: ${findings.length} finding(s) on ${r?.stats.hosts.length ?? 0} host(s), ${r?.stats.files ?? 0} file(s) read`;
+    this.state.textContent = `done: ${count(findings.length, 'finding', 'findings')} on ${count(r?.stats.hosts.length ?? 0, 'host', 'hosts')}, ${count(r?.stats.files ?? 0, 'file', 'files')} read`;
     const list = el('ol', 'findings');
     for (const f of findings) list.append(findingItem(f));
     if (findings.length === 0) list.append(el('li', 'none', 'No known failure mode found in this bundle.'));
@@ -87,9 +94,14 @@ function findingItem(f: FindingView): HTMLLIElement {
     el('span', `badge role ${f.rootCause ? 'root' : 'symptom'}`, f.rootCause ? 'root cause' : 'symptom'),
     el('span', `badge sev ${f.severity}`, f.severity),
     el('code', 'pattern', f.pattern),
-    el('span', 'hosts', f.hosts.join(', ')),
+    el('span', 'hosts', f.hosts.length > 0 ? `on ${f.hosts.join(', ')}` : ''),
   );
   li.append(head, el('p', 'title', f.title));
-  if (f.causedBy.length > 0) li.append(el('p', 'caused-by', `symptom of ${f.causedBy.map((c) => `${c.pattern} on ${c.host}`).join(', ')}`));
+  if (f.causedBy.length > 0) {
+    // One cause on several hosts is named once: "symptom of a on h1, h2; b on h3".
+    const hosts = new Map<string, string[]>();
+    for (const c of f.causedBy) hosts.set(c.pattern, [...(hosts.get(c.pattern) ?? []), c.host]);
+    li.append(el('p', 'caused-by', `symptom of ${[...hosts].map(([p, h]) => `${p} on ${h.join(', ')}`).join('; ')}`));
+  }
   return li;
 }
