@@ -79,6 +79,10 @@ export function apiRoutes(app: FastifyInstance, ctx: ServeContext): void {
         }
         body = part.file;
         name = displayName(part.filename);
+      } else if (req.body === undefined || req.body === null) {
+        // No body at all (Content-Length: 0): nothing reached the content type parser.
+        ticket.release();
+        return problem(reply, 400, new UploadEmpty().message);
       } else {
         body = req.body as Readable;
         name = rawName(req);

@@ -125,7 +125,11 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         clearInterval(pruner);
         // Running analyses finish (or are stopped) first: clients waiting on them get an answer.
         await ctx.close(o.shutdownGraceMs ?? 30_000);
+        // A client that stopped reading a big answer keeps its connection busy forever: cut it.
+        const cut = setTimeout(() => app.server.closeAllConnections(), 5000);
+        cut.unref();
         await app.close();
+        clearTimeout(cut);
         store.close();
         rmSync(tempRoot, { recursive: true, force: true });
       })();

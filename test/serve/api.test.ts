@@ -47,6 +47,13 @@ async function uploadMultipart(base: string, file: string): Promise<Response> {
   return fetch(`${base}/api/v1/analyses?wait=true`, { method: 'POST', body: form });
 }
 
+/** The status of a request whose body is read and dropped (an unread body holds its connection). */
+async function statusOf(input: string, init?: RequestInit): Promise<number> {
+  const r = await fetch(input, init);
+  await r.arrayBuffer();
+  return r.status;
+}
+
 async function json<T>(r: Response): Promise<T> {
   return (await r.json()) as T;
 }
@@ -181,11 +188,11 @@ describe('history', () => {
   test('delete answers 204, then the analysis is gone from the API, its page and the history', async () => {
     const p = [...packed.values()][0] as Packed;
     const id = (await uploadRaw(server.url, p.file)).headers.get('x-analysis-id') as string;
-    expect((await fetch(`${server.url}/api/v1/analyses/${id}`)).status).toBe(200);
-    expect((await fetch(`${server.url}/api/v1/analyses/${id}`, { method: 'DELETE' })).status).toBe(204);
-    expect((await fetch(`${server.url}/api/v1/analyses/${id}`)).status).toBe(404);
-    expect((await fetch(`${server.url}/analyses/${id}`)).status).toBe(404);
-    expect((await fetch(`${server.url}/api/v1/analyses/${id}`, { method: 'DELETE' })).status).toBe(404);
+    expect((await statusOf(`${server.url}/api/v1/analyses/${id}`))).toBe(200);
+    expect((await statusOf(`${server.url}/api/v1/analyses/${id}`, { method: 'DELETE' }))).toBe(204);
+    expect((await statusOf(`${server.url}/api/v1/analyses/${id}`))).toBe(404);
+    expect((await statusOf(`${server.url}/analyses/${id}`))).toBe(404);
+    expect((await statusOf(`${server.url}/api/v1/analyses/${id}`, { method: 'DELETE' }))).toBe(404);
     const all = (await json<{ analyses: View[] }>(await fetch(`${server.url}/api/v1/analyses?limit=1000`))).analyses;
     expect(all.map((a) => a.id)).not.toContain(id);
   });
@@ -201,7 +208,7 @@ describe('history', () => {
       const v = await json<View>(await fetch(`${second.url}/api/v1/analyses/${id}`));
       expect(v.status).toBe('done');
       expect(v.report).toEqual(JSON.parse(p.cliJson));
-      expect((await fetch(`${second.url}/analyses/${id}`)).status).toBe(200);
+      expect((await statusOf(`${second.url}/analyses/${id}`))).toBe(200);
     } finally {
       await second.close();
     }
@@ -217,7 +224,7 @@ describe('limits', () => {
       expect((await json<{ error: string }>(r)).error).toContain('1000 bytes');
       const multi = new FormData();
       multi.append('bundle', new Blob([Buffer.alloc(5000, 0x61)]), 'big.log');
-      expect((await fetch(`${s.url}/api/v1/analyses`, { method: 'POST', body: multi })).status).toBe(413);
+      expect((await statusOf(`${s.url}/api/v1/analyses`, { method: 'POST', body: multi }))).toBe(413);
     } finally {
       await s.close();
     }
@@ -281,7 +288,7 @@ describe('limits', () => {
       expect((await json<{ error: string }>(r)).error).toContain('time limit');
       const failed = (await json<{ analyses: View[] }>(await fetch(`${s.url}/api/v1/analyses?status=failed`))).analyses;
       expect(failed.length).toBe(1);
-      expect((await fetch(`${s.url}/analyses/${failed[0]?.id}`)).status).toBe(200);
+      expect((await statusOf(`${s.url}/analyses/${failed[0]?.id}`))).toBe(200);
     } finally {
       await s.close();
     }
@@ -291,6 +298,7 @@ describe('limits', () => {
   test('an empty upload is refused with 400', async () => {
     const r = await fetch(`${server.url}/api/v1/analyses?name=empty.log`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.alloc(0) });
     expect(r.status).toBe(400);
+    expect((await json<{ error: string }>(r)).error).toBe('the upload is empty');
   });
 });
 
@@ -322,20 +330,22 @@ describe('contract and headers', () => {
     const doc = await json<typeof OPENAPI>(await fetch(`${server.url}/api/v1/openapi.json`));
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/analyses', '/api/v1/analyses/{id}', '/analyses/{id}', '/healthz', '/readyz', '/metrics']));
-    expect((await fetch(`${server.url}/api/v1/analyses/not-an-id`)).status).toBe(400);
-    expect((await fetch(`${server.url}/api/v1/analyses?since=yesterday`)).status).toBe(400);
-    expect((await fetch(`${server.url}/api/v1/analyses?limit=0`)).status).toBe(400);
-    expect((await fetch(`${server.url}/api/v1/analyses?pattern=${encodeURIComponent('x\' OR 1=1 --')}`)).status).toBe(400);
+    expect((await statusOf(`${server.url}/api/v1/analyses/not-an-id`))).toBe(400);
+    expect((await statusOf(`${server.url}/api/v1/analyses?since=yesterday`))).toBe(400);
+    expect((await statusOf(`${server.url}/api/v1/analyses?limit=0`))).toBe(400);
+    expect((await statusOf(`${server.url}/api/v1/analyses?pattern=${encodeURIComponent('x\' OR 1=1 --')}`))).toBe(400);
   });
 
   test('pages, API answers and reports carry nosniff and a Content-Security-Policy; a report allows only its own script', async () => {
     const any = (await json<{ analyses: View[] }>(await fetch(`${server.url}/api/v1/analyses?status=done`))).analyses[0] as View;
     for (const path of ['/', '/analyses', '/api/v1/analyses', `/analyses/${any.id}`, '/healthz']) {
       const r = await fetch(`${server.url}${path}`);
+      await r.arrayBuffer();
       expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(r.headers.get('content-security-policy'), path).toMatch(/default-src 'none'/);
     }
     const report = await fetch(`${server.url}/analyses/${any.id}`);
+    await report.arrayBuffer();
     const csp = report.headers.get('content-security-policy') as string;
     expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(csp).toContain("frame-ancestors 'self'");
@@ -354,8 +364,7 @@ describe('contract and headers', () => {
 
   test('healthz and readyz answer', async () => {
     expect(await json(await fetch(`${server.url}/healthz`))).toEqual({ status: 'ok' });
-    const ready = await fetch(`${server.url}/readyz`);
-    expect(ready.status).toBe(200);
+    expect(await statusOf(`${server.url}/readyz`)).toBe(200);
   });
 });
 
@@ -373,17 +382,19 @@ describe('security', () => {
     const s = await startTestServer({ authTokens: [token, 'another-token-0123456789'] });
     try {
       const denied = await fetch(`${s.url}/api/v1/analyses`);
+      await denied.arrayBuffer();
       expect(denied.status).toBe(401);
       expect(denied.headers.get('www-authenticate')).toMatch(/^Bearer/);
-      expect((await fetch(`${s.url}/api/v1/analyses`, { headers: { Authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
-      expect((await fetch(`${s.url}/api/v1/analyses`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
-      expect((await fetch(`${s.url}/analyses`, { headers: { Cookie: `kf_token=${token}` } })).status).toBe(200);
-      expect((await fetch(`${s.url}/metrics`)).status).toBe(401);
-      expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
-      expect((await fetch(`${s.url}/readyz`)).status).toBe(200);
-      expect((await fetch(`${s.url}/`)).status).toBe(200);
+      expect((await statusOf(`${s.url}/api/v1/analyses`, { headers: { Authorization: 'Bearer wrong-token-0123456789' } }))).toBe(401);
+      expect((await statusOf(`${s.url}/api/v1/analyses`, { headers: { Authorization: `Bearer ${token}` } }))).toBe(200);
+      expect((await statusOf(`${s.url}/analyses`, { headers: { Cookie: `kf_token=${token}` } }))).toBe(200);
+      expect((await statusOf(`${s.url}/metrics`))).toBe(401);
+      expect((await statusOf(`${s.url}/healthz`))).toBe(200);
+      expect((await statusOf(`${s.url}/readyz`))).toBe(200);
+      expect((await statusOf(`${s.url}/`))).toBe(200);
       const p = [...packed.values()][0] as Packed;
       const r = await fetch(`${s.url}/api/v1/analyses?wait=true&name=x.tar.gz`, { method: 'POST', body: readFileSync(p.file), headers: { 'Content-Type': 'application/octet-stream' } });
+      await r.arrayBuffer();
       expect(r.status).toBe(401);
       expect((await json<{ analyses: View[] }>(await fetch(`${s.url}/api/v1/analyses`, { headers: { Authorization: `Bearer ${token}` } }))).analyses).toEqual([]);
     } finally {
