@@ -3,10 +3,11 @@
 // page loads from file:// with no console error and no network request, draws the expected
 // lanes and spans, puts the root cause first, and shows an evidence mark's line on hover and on
 // focus. Screenshots go to test/artifacts/. Skipped, saying so, when /usr/bin/chromium is absent.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import type { Diagnosis } from '../../src/diagnose/diagnosis.js';
@@ -24,10 +25,6 @@ declare const document: {
 declare const window: { readonly __pwned?: number };
 declare function getComputedStyle(element: object): { readonly backgroundColor: string };
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-// Without the background-networking flags Chromium phones home at start, which a closed network refuses.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 if (!HAVE_CHROMIUM) console.warn(`test/report/html-browser.test.ts: skipped, ${CHROMIUM} is absent (apt-get install chromium)`);
@@ -64,7 +61,7 @@ const timedLanes = (d: Diagnosis): string[] => [...new Set(d.findings.flatMap((f
 describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'the HTML report in Chromium' : `the HTML report in Chromium (skipped: ${CHROMIUM} is absent)`, () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,11 +4,12 @@
 // with the root cause first and its report is framed below. Nothing leaves 127.0.0.1 and the
 // console stays clean. Screenshots go to test/artifacts/serve-*.png. Skipped, saying so, when
 // /usr/bin/chromium is absent.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packSample, startTestServer, type TestServer } from '../support/serve.js';
 
@@ -40,10 +41,6 @@ declare const window: {
 };
 declare function getComputedStyle(element: object): { readonly backgroundColor: string };
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-// Without the background-networking flags Chromium phones home at start, which a closed network refuses.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 // The machine is shared and small: waiting is generous, nothing is timed.
@@ -194,7 +191,7 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'the upload page in Chromium' : 
     mkdirSync(ARTIFACTS, { recursive: true });
     [csr, padded] = await Promise.all([packSample(join(SAMPLES, 'csr-forbidden'), 'csr-forbidden', tmp), paddedSample('csr-forbidden', tmp)]);
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -3,11 +3,12 @@
 // and the upload carries a hostile file name. The report page, the history and the upload page
 // show both as text; no script of theirs runs, no element is made from them, and no Content
 // Security Policy violation is even attempted. Skipped, saying so, when /usr/bin/chromium is absent.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Frame, type Page, type Response } from 'playwright-core';
+import { type Browser, type Frame, type Page, type Response } from 'playwright-core';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeTarGz } from '../support/archive.js';
 import { HOSTILE_LINE } from '../support/html-diagnosis.js';
@@ -30,10 +31,6 @@ declare const window: {
   readonly File: new (bits: readonly object[], name: string) => object;
 };
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-// Without the background-networking flags Chromium phones home at start, which a closed network refuses.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const WAIT = { timeout: 60_000 };
 
@@ -100,7 +97,7 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'hostile text through the server
       { name: 'hostile/node-x/journalctl-u-kubelet.txt', body: `Apr 01 12:10:40 node-x kubelet[2211]: I0401 12:10:40.000001    2211 server.go:484] "Kubelet version" kubeletVersion="v1.31.2"\n${MATCHING_LINE}\n` },
     ]);
     server = await startTestServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     // Uploaded through the API as a raw body, under the hostile name, waiting for the report.
     const r = await fetch(`${server.url}/api/v1/analyses?wait=true&name=${encodeURIComponent(HOSTILE_NAME)}`, {
       method: 'POST',
