@@ -57,7 +57,10 @@ const MAX_CONTROL_SHARE = 0.1;
 export function sniff(head: Buffer, path: string): SniffResult {
   if (head.includes(0)) return { kind: 'binary', reason: 'binary content (NUL bytes)' };
   let control = 0;
-  for (const b of head) if (b < 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0x1b) control++;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i] as number;
+    if (b < 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0x1b) control++;
+  }
   if (head.length > 0 && control / head.length > MAX_CONTROL_SHARE) return { kind: 'binary', reason: 'binary content (control bytes)' };
 
   const text = head.toString('utf8');

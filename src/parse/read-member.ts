@@ -46,7 +46,8 @@ export type OpenedMember =
 
 export async function openMember(member: Member, opts: MemberReadOptions): Promise<OpenedMember> {
   const { head, rest, close } = await peek(member.bytes, SNIFF_BYTES);
-  const sniffed = sniff(head, member.path);
+  // The first read may be a whole 1 MiB chunk: sniff exactly SNIFF_BYTES, whatever the read size.
+  const sniffed = sniff(head.subarray(0, SNIFF_BYTES), member.path);
   if (sniffed.kind === 'binary') {
     return {
       kind: 'binary',
