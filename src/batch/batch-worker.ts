@@ -1,7 +1,8 @@
-// Worker thread of a batch: analyzes one bundle at a time with the catalog it loaded once.
+// Worker thread of a batch: analyzes one bundle at a time with the catalog the main thread sent.
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyze, loadCatalogFor, type AnalyzeOptions } from '../analyze.js';
+import { analyze, type AnalyzeOptions } from '../analyze.js';
+import type { Catalog } from '../match/pattern.js';
 import { bundleHash } from './bundles.js';
 import { summarize, type BundleResult } from './result.js';
 
@@ -9,6 +10,9 @@ export interface BatchJob {
   readonly seq: number;
   readonly path: string;
 }
+
+/** What the pool sends: the catalog once, first, then one job at a time. */
+export type BatchRequest = { readonly kind: 'catalog'; readonly catalog: Catalog } | { readonly kind: 'job'; readonly job: BatchJob };
 
 /** What a worker answers: a result, or that the bundle's hash was already done (--resume). */
 export type BatchAnswer = { readonly seq: number; readonly result: BundleResult } | { readonly seq: number; readonly skipped: string };
@@ -21,10 +25,10 @@ export interface WorkerSetup {
 }
 
 const setup = workerData as WorkerSetup;
-const catalog = loadCatalogFor(setup.analyze);
 const skip = new Set(setup.skipHashes);
+let catalog: Catalog | undefined;
 
-async function run(job: BatchJob): Promise<BatchAnswer> {
+async function run(job: BatchJob, cat: Catalog): Promise<BatchAnswer> {
   const t0 = performance.now();
   // The hash is read here, in parallel, not on the main thread before the work starts.
   const sha256 = await bundleHash(job.path).catch(() => `unreadable:${job.path}`);
@@ -32,13 +36,19 @@ async function run(job: BatchJob): Promise<BatchAnswer> {
   const ms = (): number => Math.round(performance.now() - t0);
   try {
     // One thread per bundle already keeps the cores busy: no nested scan workers.
-    const d = await analyze({ ...setup.analyze, catalog, inputs: [job.path], workers: 1 });
+    const d = await analyze({ ...setup.analyze, catalog: cat, inputs: [job.path], workers: 1 });
     return { seq: job.seq, result: summarize(job.path, sha256, ms(), d) };
   } catch (e) {
     return { seq: job.seq, result: { path: job.path, sha256, durationMs: ms(), ok: false, error: e instanceof Error ? e.message : String(e) } };
   }
 }
 
-parentPort?.on('message', (job: BatchJob) => {
-  void run(job).then((a) => parentPort?.postMessage(a));
+// Messages arrive in the order they were sent, so the catalog is here before the first job.
+parentPort?.on('message', (m: BatchRequest) => {
+  if (m.kind === 'catalog') {
+    catalog = m.catalog;
+    return;
+  }
+  if (catalog === undefined) throw new Error('batch worker: a job arrived before the catalog');
+  void run(m.job, catalog).then((a) => parentPort?.postMessage(a));
 });

@@ -1,8 +1,10 @@
 // Many bundles on a pool of worker threads. Results are written in input order, never in
 // completion order, so the output is the same whatever the number of workers (durations aside).
 import { Worker } from 'node:worker_threads';
+import { loadCatalogFor } from '../analyze.js';
 import { workerScript } from '../ingest/worker-script.js';
-import type { BatchAnswer, BatchJob, WorkerAnalyzeOptions, WorkerSetup } from './batch-worker.js';
+import type { Catalog } from '../match/pattern.js';
+import type { BatchAnswer, BatchJob, BatchRequest, WorkerAnalyzeOptions, WorkerSetup } from './batch-worker.js';
 import type { BundleResult } from './result.js';
 
 export interface BatchProgress {
@@ -57,8 +59,12 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
         if (opts.stopAfter !== undefined && written >= opts.stopAfter) stopped = true;
       }
     };
+    let catalog: Catalog | undefined;
+    const beginWhenLoaded: ((c: Catalog) => void)[] = [];
+    const pool = new Set<Worker>();
     const start = (): void => {
       const w = new Worker(script, { workerData: setup });
+      pool.add(w);
       live++;
       let current: BatchJob | undefined;
       const feed = (): void => {
@@ -68,7 +74,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
           return;
         }
         current = jobs[next++] as BatchJob;
-        w.postMessage(current);
+        w.postMessage({ kind: 'job', job: current } satisfies BatchRequest);
       };
       w.on('message', (a: BatchAnswer) => {
         answers.set(a.seq, a);
@@ -81,6 +87,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
       });
       w.on('exit', (code) => {
         live--;
+        pool.delete(w);
         const lost = current;
         current = undefined;
         if (lost !== undefined && !answers.has(lost.seq)) {
@@ -92,9 +99,27 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
           if (live === 0) resolve();
         }, reject);
       });
-      feed();
+      const begin = (c: Catalog): void => {
+        w.postMessage({ kind: 'catalog', catalog: c } satisfies BatchRequest);
+        feed();
+      };
+      if (catalog === undefined) beginWhenLoaded.push(begin);
+      else begin(catalog);
     };
     for (let i = 0; i < Math.max(1, Math.min(opts.jobs, total)); i++) start();
+    // The catalog is loaded and validated once, here, while the workers load their modules: not
+    // once per worker, where the loads of two workers would compete for the same cores.
+    let loaded: Catalog;
+    try {
+      loaded = loadCatalogFor(opts.analyze);
+    } catch (e) {
+      stopped = true;
+      for (const w of pool) void w.terminate();
+      reject(e as Error);
+      return;
+    }
+    catalog = loaded;
+    for (const begin of beginWhenLoaded) begin(loaded);
   });
   return { written, skipped };
 }

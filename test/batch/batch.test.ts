@@ -99,3 +99,12 @@ describe('batch', () => {
 test('readResults keeps whole lines', () => {
   expect(readResults('{"path":"a"}\n{"pa').map((r) => r.path)).toEqual(['a']);
 });
+
+test('a catalog that does not load stops the batch before any bundle, with its error', async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'broken-entry'), { recursive: true });
+  writeFileSync(join(dir, 'broken-entry', 'pattern.yaml'), 'id: [unclosed\n');
+  const out: BundleResult[] = [];
+  await expect(runBatch({ bundles: await listBundles([shelf(2)]), jobs: 2, analyze: { patternDirs: [dir] }, onResult: (r) => void out.push(r) })).rejects.toThrow(/pattern\.yaml/);
+  expect(out).toEqual([]);
+});
