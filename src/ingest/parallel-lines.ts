@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { GateSpec } from '../model/gate.js';
 import type { NumberedLine } from './numbered-line.js';
+import { unpackLines, type PackedLines } from './packed-lines.js';
 import type { PastePrefix } from './paste.js';
 import type { LineCounts } from './read-lines.js';
 import { workerScript } from './worker-script.js';
@@ -28,9 +29,9 @@ export interface RangeJob {
   readonly emitLast: boolean;
 }
 
-interface RangeResult {
+export interface RangeResult {
   readonly index: number;
-  readonly lines: NumberedLine[];
+  readonly lines: PackedLines;
   readonly counts: LineCounts;
 }
 
@@ -45,6 +46,8 @@ export interface ParallelOptions {
 }
 
 const RANGE_BYTES = 64 * 1024 * 1024;
+/** Lines handed on per batch: a range's candidates are unpacked a few hundred at a time. */
+const BATCH_LINES = 512;
 
 /** Cut points moved forward to just after a newline, so every range holds whole lines. */
 async function lineAlignedCuts(path: string, size: number, parts: number): Promise<number[]> {
@@ -122,7 +125,7 @@ export function parallelLines(path: string, size: number, opts: ParallelOptions)
         counts.truncated += c.truncated;
         counts.passedOver += c.passedOver;
         // Ranges are merged in file order, never in completion order.
-        if (lines.length > 0) yield lines.map((l) => ({ no: l.no + before, text: l.text, offset: l.offset + base }));
+        yield* unpackLines(lines, before, base, BATCH_LINES);
       }
     } finally {
       await Promise.all(pool.map((w) => w.terminate()));

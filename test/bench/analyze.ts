@@ -87,6 +87,25 @@ function bench(file: string, grepArgs: string[]): Row {
   return row;
 }
 
+/** Clock ticks: all cores busy, all cores in total, and this process's waited-for children (Linux; else undefined). */
+function ticks(): { busy: number; total: number; children: number } | undefined {
+  try {
+    const cpu = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+    const total = cpu.reduce((a, b) => a + b, 0);
+    // /proc/self/stat: fields 16 and 17 (cutime, cstime) follow the parenthesised command name.
+    const self = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ').map(Number);
+    return { busy: total - (cpu[3] ?? 0) - (cpu[4] ?? 0), total, children: (self[13] ?? 0) + (self[14] ?? 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of all cores that something other than our children kept busy between two readings. */
+function othersBusy(a: ReturnType<typeof ticks>, b: ReturnType<typeof ticks>): number | null {
+  if (a === undefined || b === undefined || b.total <= a.total) return null;
+  return Math.max(0, (b.busy - a.busy - (b.children - a.children)) / (b.total - a.total));
+}
+
 function round(n: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
@@ -101,7 +120,7 @@ if (auditMiB > 0) rows.push(bench(writeAudit(cache, auditMiB * 2 ** 20), ['-E', 
 
 // Batch: 50 generated bundles, 1 worker then 2; the NDJSON must match apart from durations.
 const batchBundles = Number(arg('batch', '50'));
-let batch: { bundles: number; oneWorkerSeconds: number; twoWorkersSeconds: number; speedup: number; identical: boolean } | null = null;
+let batch: { bundles: number; oneWorkerSeconds: number; twoWorkersSeconds: number; speedup: number; identical: boolean; busyBesidesBatch: number | null } | null = null;
 if (batchBundles > 0) {
   const shelf = join(cache, `shelf-${batchBundles}`);
   for (let i = 0; i < batchBundles; i++) {
@@ -117,10 +136,21 @@ if (batchBundles > 0) {
     const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => l.replace(/"durationMs":\d+/, '"durationMs":0'));
     return { seconds, lines };
   };
-  const one = runBatchOnce(1);
-  const two = runBatchOnce(2);
-  batch = { bundles: batchBundles, oneWorkerSeconds: round(one.seconds, 2), twoWorkersSeconds: round(two.seconds, 2), speedup: round(one.seconds / two.seconds, 2), identical: one.lines.join('\n') === two.lines.join('\n') };
-  process.stdout.write(`batch of ${batchBundles} bundles: 1 worker ${batch.oneWorkerSeconds}s, 2 workers ${batch.twoWorkersSeconds}s, speedup x${batch.speedup}, identical output: ${batch.identical}\n`);
+  // 1 and 2 workers in turn, `runs` times each, medians: anything else running on the machine
+  // takes from the 2-worker run first, so the CPU share others used is printed beside the figure.
+  const before = ticks();
+  const ones: { seconds: number; lines: string[] }[] = [];
+  const twos: { seconds: number; lines: string[] }[] = [];
+  for (let i = 0; i < runs; i++) {
+    ones.push(runBatchOnce(1));
+    twos.push(runBatchOnce(2));
+  }
+  const others = othersBusy(before, ticks());
+  const median = (xs: { seconds: number }[]): number => [...xs].map((x) => x.seconds).sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const one = { seconds: median(ones), lines: (ones[0] as { lines: string[] }).lines };
+  const two = { seconds: median(twos), lines: (twos[0] as { lines: string[] }).lines };
+  batch = { bundles: batchBundles, oneWorkerSeconds: round(one.seconds, 2), twoWorkersSeconds: round(two.seconds, 2), speedup: round(one.seconds / two.seconds, 2), identical: [...ones, ...twos].every((r) => r.lines.join('\n') === one.lines.join('\n')), busyBesidesBatch: others === null ? null : round(others, 2) };
+  process.stdout.write(`batch of ${batchBundles} bundles: 1 worker ${batch.oneWorkerSeconds}s, 2 workers ${batch.twoWorkersSeconds}s, speedup x${batch.speedup} (medians of ${runs}; other processes kept ${batch.busyBesidesBatch === null ? '?' : Math.round(100 * batch.busyBesidesBatch)}% of the cores busy), identical output: ${batch.identical}\n`);
 }
 
 const journals = rows.filter((r) => r.input.startsWith('kubelet-journal'));
