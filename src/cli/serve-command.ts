@@ -1,8 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { CommandModule } from 'yargs';
 import { parseDuration } from '../match/duration.js';
-import { readTokenFile } from '../serve/auth.js';
-import { startServer } from '../serve/server.js';
 import { limitsFrom, readingOptions, type ReadingArgs } from './shared-options.js';
 
 interface Args extends ReadingArgs {
@@ -57,6 +55,9 @@ export const serveCommand: CommandModule<object, Args> = {
       .example('$0 serve', 'On http://127.0.0.1:8080, history in ./kube-forensics-data')
       .example('$0 serve --host 0.0.0.0 --auth-token-file /etc/kube-forensics/tokens --retain 30d', 'For a team') as never,
   handler: async (a) => {
+    // Loaded here, not at the top: every other command would pay for fastify and SQLite.
+    const { startServer } = await import('../serve/server.js');
+    const { readTokenFile } = await import('../serve/auth.js');
     const server = await startServer({
       host: a.host,
       port: a.port,
