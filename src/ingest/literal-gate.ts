@@ -12,10 +12,40 @@ interface Literal {
   readonly verify: readonly RegExp[];
 }
 
+/** A byte string every literal contains, at a known offset in each: native search can hop to it. */
+interface Anchor {
+  readonly bytes: Buffer;
+  /** Where the anchor first starts in each literal, by literal index. */
+  readonly offsets: readonly number[];
+}
+
+/** Shortest anchor worth it: below this, hops are too frequent for native search to pay. */
+const MIN_ANCHOR_BYTES = 4;
+
+/**
+ * The longest byte string that occurs in every literal (searched among the shortest literal's
+ * substrings), or undefined when there is none of MIN_ANCHOR_BYTES. The apiserver audit gate's
+ * literals all hold `"code":`; the journal catalog's have nothing in common.
+ */
+export function commonAnchor(literals: readonly Uint8Array[]): Anchor | undefined {
+  if (literals.length === 0) return undefined;
+  const shortest = [...literals].sort((a, b) => a.length - b.length)[0] as Uint8Array;
+  const bufs = literals.map((l) => Buffer.from(l.buffer, l.byteOffset, l.length));
+  for (let len = shortest.length; len >= MIN_ANCHOR_BYTES; len--) {
+    for (let start = 0; start + len <= shortest.length; start++) {
+      const cand = Buffer.from(shortest.subarray(start, start + len));
+      const offsets = bufs.map((b) => b.indexOf(cand));
+      if (offsets.every((o) => o >= 0)) return { bytes: cand, offsets };
+    }
+  }
+  return undefined;
+}
+
 export function gateFromSpec(spec: GateSpec): LineGate {
   // Literals and lines are compared as bytes: a literal's UTF-8 bytes are what the file holds.
   const literals: Literal[] = spec.literals.map((l, i) => ({ bytes: Buffer.from(l, 'utf8'), verify: (spec.verify[i] ?? []).map((s) => new RegExp(s)) }));
   const automaton = buildAutomaton(literals.map((l) => l.bytes));
+  const anchor = commonAnchor(literals.map((l) => l.bytes));
   // Literals by their last byte: at a hit, only these can have ended there.
   const byLastByte = new Map<number, Literal[]>();
   for (const l of literals) {
@@ -29,32 +59,72 @@ export function gateFromSpec(spec: GateSpec): LineGate {
     for (let k = 0; k < n; k++) if (buf[end - n + k] !== l.bytes[k]) return false;
     return true;
   };
+  /** The line around a literal that ends at `hit`, if one of its regexes confirms it. */
+  const lineOf = (buf: Uint8Array, from: number, to: number, hit: number, ending: readonly Literal[]): { start: number; eol: number; confirmed: boolean } => {
+    const start = Math.max(buf.lastIndexOf(NL, hit - 1) + 1, from);
+    let eol = buf.indexOf(NL, hit - 1);
+    if (eol < 0 || eol >= to) eol = to;
+    let line: string | undefined;
+    const confirmed = ending.some((l) => {
+      line ??= Buffer.from(buf.buffer, buf.byteOffset + start, eol - start).toString('latin1');
+      const text = line;
+      return l.verify.length === 0 || l.verify.some((r) => r.test(text));
+    });
+    return { start, eol, confirmed };
+  };
+
+  // One Aho-Corasick pass: every literal found wherever it ends.
+  const automatonCandidates = (buf: Uint8Array, from: number, to: number): number[] => {
+    const starts: number[] = [];
+    let pos = from;
+    const resume = { state: 0 };
+    while (literals.length > 0 && pos < to) {
+      const hit = scan(automaton, buf, pos, to, resume);
+      if (hit < 0) break;
+      const ending = (byLastByte.get(buf[hit - 1] as number) ?? []).filter((l) => endsAt(buf, hit, l));
+      const line = lineOf(buf, from, to, hit, ending);
+      if (line.confirmed) {
+        starts.push(line.start);
+        pos = line.eol + 1; // one candidate per line is enough
+        resume.state = 0;
+      } else {
+        pos = hit; // another literal may still end later on this line: keep the automaton's state
+      }
+    }
+    return starts;
+  };
+
+  // Every literal holds the anchor: native search (memmem) hops from one anchor to the next, and
+  // only there are the literals compared. Finds the same lines as the automaton, much faster.
+  const anchoredCandidates = (buf: Uint8Array, from: number, to: number, a: Anchor): number[] => {
+    const view = Buffer.from(buf.buffer, buf.byteOffset, buf.length);
+    const starts: number[] = [];
+    let pos = from;
+    while (pos < to) {
+      const at = view.indexOf(a.bytes, pos);
+      if (at < 0 || at + a.bytes.length > to) break;
+      const present = literals.filter((l, i) => {
+        const begin = at - (a.offsets[i] as number);
+        return begin >= from && begin + l.bytes.length <= to && endsAt(buf, begin + l.bytes.length, l);
+      });
+      if (present.length === 0) {
+        pos = at + 1;
+        continue;
+      }
+      const line = lineOf(buf, from, to, at + a.bytes.length, present);
+      if (line.confirmed) {
+        starts.push(line.start);
+        pos = line.eol + 1;
+      } else {
+        pos = at + 1;
+      }
+    }
+    return starts;
+  };
+
   return {
     candidates(buf, from, to) {
-      const starts: number[] = [];
-      let pos = from;
-      const resume = { state: 0 };
-      while (literals.length > 0 && pos < to) {
-        const hit = scan(automaton, buf, pos, to, resume);
-        if (hit < 0) break;
-        const lineStart = Math.max(buf.lastIndexOf(NL, hit - 1) + 1, from);
-        let eol = buf.indexOf(NL, hit - 1);
-        if (eol < 0 || eol >= to) eol = to;
-        let line: string | undefined;
-        const confirmed = (byLastByte.get(buf[hit - 1] as number) ?? []).some((l) => {
-          if (!endsAt(buf, hit, l)) return false;
-          line ??= Buffer.from(buf.buffer, buf.byteOffset + lineStart, eol - lineStart).toString('latin1');
-          const text = line;
-          return l.verify.length === 0 || l.verify.some((r) => r.test(text));
-        });
-        if (confirmed) {
-          starts.push(lineStart);
-          pos = eol + 1; // one candidate per line is enough
-          resume.state = 0;
-        } else {
-          pos = hit; // another literal may still end later on this line: keep the automaton's state
-        }
-      }
+      const starts = anchor === undefined ? automatonCandidates(buf, from, to) : anchoredCandidates(buf, from, to, anchor);
       if (rest === undefined) return starts;
       const text = Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString('latin1');
       const extra: number[] = [];

@@ -46,7 +46,13 @@ function problem(reply: FastifyReply, code: number, error: string): FastifyReply
 /** The name a raw upload goes by: ?name=, else Content-Disposition's filename. */
 function rawName(req: FastifyRequest<{ Querystring: { name?: string } }>): string {
   const cd = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(String(req.headers['content-disposition'] ?? ''));
-  return displayName(req.query.name ?? (cd?.[1] !== undefined ? decodeURIComponent(cd[1]) : undefined));
+  let fromHeader = cd?.[1];
+  try {
+    if (fromHeader !== undefined) fromHeader = decodeURIComponent(fromHeader);
+  } catch {
+    // not percent-encoded after all: the raw text is cleaned like any name
+  }
+  return displayName(req.query.name ?? fromHeader);
 }
 
 export function apiRoutes(app: FastifyInstance, ctx: ServeContext): void {

@@ -295,6 +295,17 @@ describe('limits', () => {
     expect(leftoverFiles(s.tmpParent)).toEqual([]);
   });
 
+  test('a raw upload is named by Content-Disposition when ?name is absent, even a badly encoded one', async () => {
+    const body = readFileSync(([...packed.values()][0] as Packed).file);
+    for (const [header, name] of [['attachment; filename="case-17.tar.gz"', 'case-17.tar.gz'], ["attachment; filename*=UTF-8''%E0%A4%A.tar.gz", '_E0_A4_A.tar.gz']] as const) {
+      const r = await fetch(`${server.url}/api/v1/analyses`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'Content-Disposition': header }, body });
+      expect(r.status).toBe(202);
+      const v = await json<View>(r);
+      expect(v.name).toBe(name);
+      await until(server.url, v.id, (x) => x.status === 'done' || x.status === 'failed');
+    }
+  });
+
   test('an empty upload is refused with 400', async () => {
     const r = await fetch(`${server.url}/api/v1/analyses?name=empty.log`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.alloc(0) });
     expect(r.status).toBe(400);
