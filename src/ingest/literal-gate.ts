@@ -59,31 +59,39 @@ export function gateFromSpec(spec: GateSpec): LineGate {
     for (let k = 0; k < n; k++) if (buf[end - n + k] !== l.bytes[k]) return false;
     return true;
   };
-  /** The line around a literal that ends at `hit`, if one of its regexes confirms it. */
-  const lineOf = (buf: Uint8Array, from: number, to: number, hit: number, ending: readonly Literal[]): { start: number; eol: number; confirmed: boolean } => {
-    const start = Math.max(buf.lastIndexOf(NL, hit - 1) + 1, from);
-    let eol = buf.indexOf(NL, hit - 1);
-    if (eol < 0 || eol >= to) eol = to;
-    let line: string | undefined;
-    const confirmed = ending.some((l) => {
-      line ??= Buffer.from(buf.buffer, buf.byteOffset + start, eol - start).toString('latin1');
-      const text = line;
-      return l.verify.length === 0 || l.verify.some((r) => r.test(text));
-    });
-    return { start, eol, confirmed };
+  /**
+   * The line around `hit` when a literal of `ls` that is there (`isThere`) is confirmed by one of
+   * its regexes, else undefined. The per-hit path allocates nothing until a literal is there.
+   */
+  const confirmedLine = (buf: Uint8Array, from: number, to: number, hit: number, ls: readonly Literal[], isThere: (l: Literal, i: number) => boolean): { start: number; eol: number } | undefined => {
+    let line: { start: number; eol: number } | undefined;
+    let text: string | undefined;
+    for (let i = 0; i < ls.length; i++) {
+      const l = ls[i] as Literal;
+      if (!isThere(l, i)) continue;
+      if (line === undefined) {
+        const eol = buf.indexOf(NL, hit - 1);
+        line = { start: Math.max(buf.lastIndexOf(NL, hit - 1) + 1, from), eol: eol < 0 || eol >= to ? to : eol };
+      }
+      if (l.verify.length === 0) return line;
+      const t = (text ??= Buffer.from(buf.buffer, buf.byteOffset + line.start, line.eol - line.start).toString('latin1'));
+      if (l.verify.some((r) => r.test(t))) return line;
+    }
+    return undefined;
   };
 
   // One Aho-Corasick pass: every literal found wherever it ends.
   const automatonCandidates = (buf: Uint8Array, from: number, to: number): number[] => {
     const starts: number[] = [];
     let pos = from;
+    let hit = 0;
+    const endsHere = (l: Literal): boolean => endsAt(buf, hit, l);
     const resume = { state: 0 };
     while (literals.length > 0 && pos < to) {
-      const hit = scan(automaton, buf, pos, to, resume);
+      hit = scan(automaton, buf, pos, to, resume);
       if (hit < 0) break;
-      const ending = (byLastByte.get(buf[hit - 1] as number) ?? []).filter((l) => endsAt(buf, hit, l));
-      const line = lineOf(buf, from, to, hit, ending);
-      if (line.confirmed) {
+      const line = confirmedLine(buf, from, to, hit, byLastByte.get(buf[hit - 1] as number) ?? [], endsHere);
+      if (line !== undefined) {
         starts.push(line.start);
         pos = line.eol + 1; // one candidate per line is enough
         resume.state = 0;
@@ -99,20 +107,16 @@ export function gateFromSpec(spec: GateSpec): LineGate {
   const anchoredCandidates = (buf: Uint8Array, from: number, to: number, a: Anchor): number[] => {
     const view = Buffer.from(buf.buffer, buf.byteOffset, buf.length);
     const starts: number[] = [];
-    let pos = from;
-    while (pos < to) {
-      const at = view.indexOf(a.bytes, pos);
+    let at = 0;
+    const holdsAnchorHere = (l: Literal, i: number): boolean => {
+      const begin = at - (a.offsets[i] as number);
+      return begin >= from && begin + l.bytes.length <= to && endsAt(buf, begin + l.bytes.length, l);
+    };
+    for (let pos = from; pos < to; ) {
+      at = view.indexOf(a.bytes, pos);
       if (at < 0 || at + a.bytes.length > to) break;
-      const present = literals.filter((l, i) => {
-        const begin = at - (a.offsets[i] as number);
-        return begin >= from && begin + l.bytes.length <= to && endsAt(buf, begin + l.bytes.length, l);
-      });
-      if (present.length === 0) {
-        pos = at + 1;
-        continue;
-      }
-      const line = lineOf(buf, from, to, at + a.bytes.length, present);
-      if (line.confirmed) {
+      const line = confirmedLine(buf, from, to, at + a.bytes.length, literals, holdsAnchorHere);
+      if (line !== undefined) {
         starts.push(line.start);
         pos = line.eol + 1;
       } else {
