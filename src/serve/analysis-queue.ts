@@ -50,7 +50,7 @@ export class AnalysisQueue {
   private readonly slots: Slot[];
   private readonly progressById = new Map<string, Progress>();
   private admitted = 0; // uploads being received
-  private closing = false;
+  private isClosing = false;
   private idle: (() => void) | undefined;
   private readonly script = workerScript('./analysis-worker.js', import.meta.url);
   private recentMs: number[] = [];
@@ -59,9 +59,14 @@ export class AnalysisQueue {
     this.slots = Array.from({ length: Math.max(1, opts.maxConcurrent) }, () => new Slot());
   }
 
+  /** True once `close` has begun: nothing more is admitted. */
+  get closing(): boolean {
+    return this.isClosing;
+  }
+
   /** A slot for an upload about to be received, or undefined when the server is full. */
   admit(): Ticket | undefined {
-    if (this.closing) return undefined;
+    if (this.isClosing) return undefined;
     const busy = this.runningCount() + this.waiting.length + this.admitted;
     if (busy >= this.slots.length + this.opts.maxQueue) return undefined;
     this.admitted++;
@@ -77,7 +82,7 @@ export class AnalysisQueue {
   /** Turns an admitted upload into a queued analysis. */
   enqueue(ticket: Ticket, job: AnalysisJob): void {
     ticket.release();
-    if (this.closing) {
+    if (this.isClosing) {
       void this.finish(job, { id: job.id, type: 'failed', error: 'the server shut down before this analysis started' }, 0);
       return;
     }
@@ -107,7 +112,7 @@ export class AnalysisQueue {
    * finish within `graceMs`, then are terminated and fail. Resolves when every job is recorded.
    */
   async close(graceMs: number): Promise<void> {
-    this.closing = true;
+    this.isClosing = true;
     for (const job of this.waiting.splice(0)) await this.finish(job, { id: job.id, type: 'failed', error: 'the server shut down before this analysis started' }, 0);
     if (this.runningCount() > 0) {
       await new Promise<void>((resolve) => {
@@ -183,8 +188,8 @@ export class AnalysisQueue {
     const ms = Date.now() - r.startedMs;
     if (outcome.type === 'done') this.recentMs = [...this.recentMs.slice(-19), ms];
     await this.finish(r.job, outcome, ms);
-    if (!this.closing) this.pump();
-    if (this.closing && this.runningCount() === 0) this.idle?.();
+    if (!this.isClosing) this.pump();
+    if (this.isClosing && this.runningCount() === 0) this.idle?.();
   }
 
   private async finish(job: AnalysisJob, outcome: Outcome, ms: number): Promise<void> {

@@ -14,7 +14,7 @@ export interface AnalysisJob {
   readonly name: string;
 }
 
-export type Stage = 'receiving' | 'queued' | 'reading' | 'rendering' | 'done' | 'failed';
+export type Stage = 'queued' | 'reading' | 'rendering' | 'done' | 'failed';
 
 export type WorkerMessage =
   | { readonly id: string; readonly type: 'progress'; readonly stage: Stage; readonly bytesRead: number; readonly path: string | null }

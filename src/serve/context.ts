@@ -27,7 +27,6 @@ export class ServeContext {
   readonly queue: AnalysisQueue;
   private readonly waiters = new Map<string, ((s: Settled) => void)[]>();
   private readonly uploadDirs = new Map<string, string>();
-  closing = false;
 
   constructor(
     readonly store: AnalysisStore,
@@ -56,7 +55,7 @@ export class ServeContext {
   }
 
   admit(): Ticket | undefined {
-    const t = this.closing ? undefined : this.queue.admit();
+    const t = this.queue.admit();
     this.gauges();
     return t;
   }
@@ -145,8 +144,12 @@ export class ServeContext {
     this.metrics.receiving.set(c.receiving);
   }
 
+  /** Shutting down: the queue admits nothing more. */
+  get closing(): boolean {
+    return this.queue.closing;
+  }
+
   async close(graceMs: number): Promise<void> {
-    this.closing = true;
     await this.queue.close(graceMs);
   }
 }

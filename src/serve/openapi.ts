@@ -26,7 +26,7 @@ const analysis = {
     progress: {
       type: 'object',
       description: 'While queued or running: the stage, bytes read so far, the member being read',
-      properties: { stage: { type: 'string', enum: ['receiving', 'queued', 'reading', 'rendering', 'done', 'failed'] }, bytesRead: { type: 'integer' }, path: { type: ['string', 'null'] }, position: { type: 'integer' } },
+      properties: { stage: { type: 'string', enum: ['queued', 'reading', 'rendering', 'done', 'failed'] }, bytesRead: { type: 'integer' }, path: { type: ['string', 'null'] }, position: { type: 'integer' } },
     },
     links: { type: 'object', properties: { self: { type: 'string' }, report: { type: 'string' } } },
     report: { type: 'object', description: 'The JSON report (as `kube-forensics analyze --format json` prints it), once done' },
