@@ -1,5 +1,6 @@
 // The server's own pages, rendered on the server with escaping templates: the upload page, the
 // history (usable without script), and the small page shown while a report is not ready.
+import { byteSize } from './byte-size.js';
 import { html, type Markup } from '../report/html/markup.js';
 import type { AnalysisRecord, HistoryFilter } from './store.js';
 
@@ -55,12 +56,6 @@ function binarySize(n: number): string {
   return `${Number((n / div).toFixed(1))} ${unit}`;
 }
 
-/** A byte count for people: 512 B, 12.3 kB, 6.6 MB. */
-function size(n: number): string {
-  if (n < 1e3) return `${n} B`;
-  const [div, unit] = n < 1e6 ? [1e3, 'kB'] : n < 1e9 ? [1e6, 'MB'] : [1e9, 'GB'];
-  return `${(n / div).toFixed(1)} ${unit}`;
-}
 
 function filterHref(f: HistoryFilter): string {
   const q = new URLSearchParams();
@@ -76,7 +71,7 @@ function row(a: AnalysisRecord, f: HistoryFilter): Markup {
   return html`<tr data-id="${a.id}">
 <td class="mono">${a.createdAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
 <td><a href="/analyses/${a.id}">${a.name}</a></td>
-<td class="num">${size(a.sizeBytes)}</td>
+<td class="num">${byteSize(a.sizeBytes)}</td>
 <td class="status-${a.status}">${a.status}${a.error !== null ? html`: ${a.error}` : ''}</td>
 <td>${a.hosts.map((h, i) => html`${i > 0 ? ', ' : ''}<a href="${filterHref({ ...f, host: h })}">${h}</a>`)}</td>
 <td>${a.topFinding !== null ? html`<a href="${filterHref({ ...f, pattern: a.topFinding })}"><code>${a.topFinding}</code></a>` : a.status === 'done' ? 'none' : ''}</td>

@@ -1,5 +1,6 @@
 // One row per dropped file: name, upload bar, analysis stage, then the ranked findings and the
 // report. Text only (textContent), never markup: file names and findings are data.
+import { byteSize } from '../byte-size.js';
 import type { AnalysisView, FindingView } from './api.js';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -9,12 +10,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: str
   return e;
 }
 
-/** A byte count for people: 512 B, 12.3 kB, 6.6 MB, 1.2 GB. */
-export function size(n: number): string {
-  if (n < 1e3) return `${n} B`;
-  const [div, unit] = n < 1e6 ? [1e3, 'kB'] : n < 1e9 ? [1e6, 'MB'] : [1e9, 'GB'];
-  return `${(n / div).toFixed(1)} ${unit}`;
-}
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -26,7 +21,7 @@ export class UploadRow {
 
   constructor(file: File) {
     const head = el('div', 'row-head');
-    head.append(el('strong', 'name', file.name), el('span', 'size', size(file.size)));
+    head.append(el('strong', 'name', file.name), el('span', 'size', byteSize(file.size)));
     this.bar.max = 1;
     this.bar.value = 0;
     this.root.append(head, this.bar, this.state, this.result);
@@ -37,7 +32,7 @@ export class UploadRow {
     this.root.dataset['state'] = 'uploading';
     this.bar.max = Math.max(total, 1);
     this.bar.value = sent;
-    this.state.textContent = `uploading ${size(sent)} of ${size(total)}`;
+    this.state.textContent = `uploading ${byteSize(sent)} of ${byteSize(total)}`;
   }
 
   progress(a: AnalysisView): void {
@@ -49,7 +44,7 @@ export class UploadRow {
     } else if (a.status === 'running') {
       this.bar.removeAttribute('value');
       const where = p?.path !== null && p?.path !== undefined ? ` · ${p.path}` : '';
-      this.state.textContent = `${p?.stage ?? 'analyzing'}: ${size(p?.bytesRead ?? 0)} read${where}`;
+      this.state.textContent = `${p?.stage ?? 'analyzing'}: ${byteSize(p?.bytesRead ?? 0)} read${where}`;
     }
   }
 
