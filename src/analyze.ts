@@ -5,13 +5,14 @@ import { instantText, snapshotSourceText, timeBasis } from './diagnose/cite.js';
 import { diagnoseFindings } from './diagnose/diagnose.js';
 import { checkLookup, configReport } from './diagnose/config-report.js';
 import { withKubeletLogLiterals } from './match/config/kubelet-log.js';
-import { checksFor, ConfigPass, showsKubeletConfig } from './match/config/run-config.js';
+import { checksFor, ConfigPass, rememberChecks, showsKubeletConfig } from './match/config/run-config.js';
 import type { Diagnosis, InputReport } from './diagnose/diagnosis.js';
 import { ByteBudget, BudgetExceeded } from './ingest/counted.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './ingest/limits.js';
 import type { Member } from './ingest/member.js';
 import { openInputs } from './ingest/open-inputs.js';
 import { BUILTIN_PATTERNS, loadCatalog } from './match/catalog.js';
+import { loadBuiltinRules } from './match/catalog-snapshot.js';
 import { HitCollector } from './match/collect.js';
 import { auditGateSpec, gateSpec } from './match/gate.js';
 import { gateFromSpec } from './ingest/literal-gate.js';
@@ -78,28 +79,41 @@ interface MemberState {
 }
 
 export function loadCatalogFor(opts: Pick<AnalyzeOptions, 'catalog' | 'patternDirs'>): Catalog {
-  return opts.catalog ?? loadCatalog(BUILTIN_PATTERNS(), ...(opts.patternDirs ?? []));
+  if (opts.catalog !== undefined) return opts.catalog;
+  if (opts.patternDirs !== undefined && opts.patternDirs.length > 0) return loadCatalog(BUILTIN_PATTERNS(), ...opts.patternDirs);
+  // The built-in rules alone: from the build's snapshot when it still holds (no YAML, no schema compile).
+  const rules = loadBuiltinRules();
+  rememberChecks(rules.catalog, rules.checks);
+  return rules.catalog;
 }
 
-type Gates = {
-  readonly text: LineGate;
-  readonly json: LineGate;
-  readonly audit: LineGate | undefined;
-  readonly specs: { readonly text: GateSpec; readonly json: GateSpec; readonly audit: GateSpec | undefined };
-};
+type GateKind = 'text' | 'json' | 'audit';
+
+/** The catalog's gates: specs up front, each automaton built when a member first needs it (tens of ms each). */
+class Gates {
+  private readonly built = new Map<GateKind, LineGate>();
+  constructor(readonly specs: { readonly [K in GateKind]: K extends 'audit' ? GateSpec | undefined : GateSpec }) {}
+
+  gate(kind: GateKind): LineGate | undefined {
+    const spec = this.specs[kind];
+    if (spec === undefined) return undefined;
+    let g = this.built.get(kind);
+    if (g === undefined) this.built.set(kind, (g = gateFromSpec(spec)));
+    return g;
+  }
+}
 const gateCache = new WeakMap<Catalog, Gates>();
 
-/** The catalog's gates, built once per catalog (the automaton costs tens of ms; batches reuse it). */
+/** The catalog's gates, once per catalog (batches reuse them). */
 function gatesOf(catalog: Catalog): Gates {
   let g = gateCache.get(catalog);
   if (g === undefined) {
     // The kubelet's start-up lines (flags, version) feed the configuration pass: they pass the gate too.
-    const specs = {
+    g = new Gates({
       text: withKubeletLogLiterals(gateSpec(catalog, { jsonEscaped: false })),
       json: withKubeletLogLiterals(gateSpec(catalog, { jsonEscaped: true })),
       audit: auditGateSpec(catalog),
-    };
-    g = { text: gateFromSpec(specs.text), json: gateFromSpec(specs.json), audit: specs.audit === undefined ? undefined : gateFromSpec(specs.audit), specs };
+    });
     gateCache.set(catalog, g);
   }
   return g;
@@ -217,17 +231,15 @@ interface ReadContext {
 
 async function readMember(member: Member, index: number, ctx: ReadContext): Promise<MemberState> {
   const info = { path: member.path, ...(member.mtime ? { mtime: member.mtime } : {}), ...(member.mtimeSource ? { mtimeSource: member.mtimeSource } : {}) };
+  const kindOf = (format: FormatId): GateKind | undefined =>
+    format === 'audit' ? 'audit' : !GATED_FORMATS.has(format) ? undefined : JSON_LINE_FORMATS.has(format) ? 'json' : 'text';
   const gateFor = (format: FormatId): LineGate | undefined => {
-    const g = ctx.gates;
-    if (g === undefined) return undefined;
-    if (format === 'audit') return g.audit;
-    return !GATED_FORMATS.has(format) ? undefined : JSON_LINE_FORMATS.has(format) ? g.json : g.text;
+    const kind = kindOf(format);
+    return kind === undefined ? undefined : ctx.gates?.gate(kind);
   };
   const specFor = (format: FormatId): GateSpec | undefined => {
-    const g = ctx.gates;
-    if (g === undefined) return undefined;
-    if (format === 'audit') return g.specs.audit;
-    return !GATED_FORMATS.has(format) ? undefined : JSON_LINE_FORMATS.has(format) ? g.specs.json : g.specs.text;
+    const kind = kindOf(format);
+    return kind === undefined ? undefined : ctx.gates?.specs[kind];
   };
   const opened = await openMember(member, { limits: ctx.limits, tally: ctx.tally, gateFor, parallel: { ...ctx.parallel, specFor } });
   if (opened.kind === 'binary') {

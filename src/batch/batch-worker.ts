@@ -2,6 +2,8 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze, type AnalyzeOptions } from '../analyze.js';
+import type { Check } from '../match/config/check.js';
+import { rememberChecks } from '../match/config/run-config.js';
 import type { Catalog } from '../match/pattern.js';
 import { bundleHash } from './bundles.js';
 import { summarize, type BundleResult } from './result.js';
@@ -12,7 +14,9 @@ export interface BatchJob {
 }
 
 /** What the pool sends: the catalog once, first, then one job at a time. */
-export type BatchRequest = { readonly kind: 'catalog'; readonly catalog: Catalog } | { readonly kind: 'job'; readonly job: BatchJob };
+export type BatchRequest =
+  | { readonly kind: 'catalog'; readonly catalog: Catalog; readonly checks: readonly Check[] }
+  | { readonly kind: 'job'; readonly job: BatchJob };
 
 /** What a worker answers: a result, or that the bundle's hash was already done (--resume). */
 export type BatchAnswer = { readonly seq: number; readonly result: BundleResult } | { readonly seq: number; readonly skipped: string };
@@ -47,6 +51,7 @@ async function run(job: BatchJob, cat: Catalog): Promise<BatchAnswer> {
 parentPort?.on('message', (m: BatchRequest) => {
   if (m.kind === 'catalog') {
     catalog = m.catalog;
+    rememberChecks(m.catalog, m.checks); // the worker parses no YAML
     return;
   }
   if (catalog === undefined) throw new Error('batch worker: a job arrived before the catalog');

@@ -41,11 +41,17 @@ export interface ParallelOptions {
   readonly maxLineBytes: number;
   readonly paste: PastePrefix;
   readonly chunkBytes: number;
-  /** Largest range (default 64 MiB); smaller in tests. */
+  /** Largest range (default 16 MiB); smaller in tests. */
   readonly rangeBytes?: number;
 }
 
-const RANGE_BYTES = 64 * 1024 * 1024;
+/**
+ * Ranges are small enough that, at the end of a file, one worker does not scan alone for long
+ * while the others wait, and large enough that messages stay rare (16 per 256 MiB).
+ */
+const RANGE_BYTES = 16 * 1024 * 1024;
+/** Ranges scanned or waiting to be merged, per worker, ahead of the one being merged. */
+const AHEAD_PER_WORKER = 2;
 /** Lines handed on per batch: a range's candidates are unpacked a few hundred at a time. */
 const BATCH_LINES = 512;
 
@@ -91,9 +97,11 @@ export function parallelLines(path: string, size: number, opts: ParallelOptions)
     const results = new Map<number, Promise<RangeResult>>();
     const idle = [...pool];
     let nextToSend = 0;
+    let merging = 0;
     const send = (): void => {
-      // At most one range per worker ahead of the one being consumed: memory stays bounded.
-      while (idle.length > 0 && nextToSend < ranges.length) {
+      // A worker that finishes early takes the next range at once, but never more than a few
+      // ranges run ahead of the one being merged: memory stays bounded.
+      while (idle.length > 0 && nextToSend < ranges.length && nextToSend - merging < pool.length * AHEAD_PER_WORKER) {
         const w = idle.pop() as Worker;
         const job = ranges[nextToSend++] as RangeJob;
         results.set(job.index, new Promise<RangeResult>((resolve, reject) => waiting.set(job.index, { resolve, reject })));
@@ -106,6 +114,7 @@ export function parallelLines(path: string, size: number, opts: ParallelOptions)
         waiting.get(r.index)?.resolve(r);
         waiting.delete(r.index);
         idle.push(w);
+        send();
       });
       w.on('error', (e) => {
         for (const p of waiting.values()) p.reject(e);
@@ -117,6 +126,7 @@ export function parallelLines(path: string, size: number, opts: ParallelOptions)
       for (let i = 0; i < ranges.length; i++) {
         const { lines, counts: c } = await (results.get(i) as Promise<RangeResult>);
         results.delete(i);
+        merging = i + 1;
         send();
         const before = counts.lines;
         const base = counts.bytes;

@@ -83,9 +83,8 @@ export async function openMember(member: Member, opts: MemberReadOptions): Promi
     })();
     return { kind: 'text', format, records, lineCounts: () => lc, readCounts };
   }
-  const gate = parser.kind === 'line' ? opts.gateFor?.(format) : undefined;
   const par = opts.parallel;
-  const spec = gate !== undefined && par !== undefined ? par.specFor(format) : undefined;
+  const spec = parser.kind === 'line' && opts.gateFor !== undefined && par !== undefined ? par.specFor(format) : undefined;
   if (spec !== undefined && par !== undefined && par.workers > 1 && member.file !== undefined && member.file.size >= par.minBytes && parser.kind === 'line') {
     await close(); // stop the sequential read: the workers read the file themselves
     const { batches, counts } = parallelLines(member.file.path, member.file.size, {
@@ -94,6 +93,8 @@ export async function openMember(member: Member, opts: MemberReadOptions): Promi
     const records = readRecords(parser, batches, { path: member.path, tally: opts.tally, gated: true, counts: readCounts });
     return { kind: 'text', format, records, lineCounts: () => counts, readCounts };
   }
+  // Asked for only now: a file the workers scan needs no gate on this thread.
+  const gate = parser.kind === 'line' ? opts.gateFor?.(format) : undefined;
   const { batches, counts } = readLines(rest, { maxLineBytes: opts.limits.maxLineBytes, paste: sniffed.sniffed.paste, ...(gate ? { gate } : {}) });
   const records = readRecords(parser, batches, { path: member.path, tally: opts.tally, gated: gate !== undefined, counts: readCounts });
   return { kind: 'text', format, records, lineCounts: () => counts, readCounts };

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { failureMessages, writeAudit, writeJournal } from './generate.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const cli = join(root, 'dist', 'bundle', 'main.js'); // what the package's bin runs
 const arg = (name: string, def: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? def) : def;

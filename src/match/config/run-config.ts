@@ -14,6 +14,11 @@ import type { FragmentAt } from './nodes.js';
 
 const checkCache = new WeakMap<Catalog, readonly Check[]>();
 
+/** Checks already loaded for this catalog (the rules snapshot, or what a batch's main thread sent). */
+export function rememberChecks(catalog: Catalog, checks: readonly Check[]): void {
+  checkCache.set(catalog, checks);
+}
+
 export function checksFor(catalog: Catalog, extraDirs: readonly string[] = []): readonly Check[] {
   if (extraDirs.length > 0) return loadChecks(catalog, BUILTIN_CHECKS(), ...extraDirs).checks;
   let c = checkCache.get(catalog);

@@ -1,0 +1,88 @@
+// The built-in catalog and checks, loaded, validated and compiled once by `npm run build` and kept
+// as a V8 structured-clone snapshot next to the bundled CLI. Parsing the YAML and compiling the
+// JSON schemas costs about a quarter of a second per run, as much as grep needs for a whole
+// 256 MiB file; reading the snapshot takes a few ms. The snapshot is trusted only while every
+// file it was made from hashes as it did then: an edited pattern.yaml is loaded the slow way.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { cmp } from '../model/tally.js';
+import { BUILTIN_PATTERNS, loadCatalog, packageRoot } from './catalog.js';
+import type { Check } from './config/check.js';
+import { BUILTIN_CHECKS, loadChecks } from './config/load-checks.js';
+import type { Catalog } from './pattern.js';
+
+/** Bump when what loadCatalog or loadChecks produce changes shape. */
+const SNAPSHOT_FORMAT = 1;
+
+export interface BuiltinRules {
+  readonly catalog: Catalog;
+  readonly checks: readonly Check[];
+}
+
+interface Snapshot extends BuiltinRules {
+  readonly fingerprint: string;
+}
+
+/** Every file the built-in rules are made from, sorted, as paths relative to the package root. */
+function sourceFiles(root: string): string[] {
+  const entries = (dir: string, file: string): string[] =>
+    existsSync(join(root, dir))
+      ? readdirSync(join(root, dir), { withFileTypes: true })
+          .filter((d) => d.isDirectory() && existsSync(join(root, dir, d.name, file)))
+          .map((d) => `${dir}/${d.name}/${file}`)
+      : [];
+  return ['package.json', 'docs/pattern.schema.json', 'docs/check.schema.json', ...entries('patterns', 'pattern.yaml'), ...entries('checks', 'check.yaml')].sort(cmp);
+}
+
+/**
+ * A hash of what the rules are made from: the files' names and bytes, where the package lives
+ * (entries carry their file's path), and the V8 that wrote the snapshot.
+ */
+export function rulesFingerprint(root = packageRoot()): string {
+  const h = createHash('sha256');
+  h.update(`kube-forensics rules snapshot ${SNAPSHOT_FORMAT}\0${process.versions.v8}\0${root}\0`);
+  for (const f of sourceFiles(root)) {
+    const bytes = readFileSync(join(root, f));
+    h.update(`${f}\0${bytes.length}\0`);
+    h.update(bytes);
+  }
+  return h.digest('hex');
+}
+
+/** Loads the built-in rules from their YAML (the slow way, with every check) and writes the snapshot. */
+export function writeRulesSnapshot(file: string, root = packageRoot()): BuiltinRules {
+  const catalog = loadCatalog(join(root, 'patterns'));
+  const { checks } = loadChecks(catalog, join(root, 'checks'));
+  const snapshot: Snapshot = { fingerprint: rulesFingerprint(root), catalog, checks };
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, serialize(snapshot));
+  renameSync(tmp, file);
+  return { catalog, checks };
+}
+
+/** The snapshot's rules when it exists and still matches its sources; otherwise undefined. */
+export function readRulesSnapshot(file: string, root = packageRoot()): BuiltinRules | undefined {
+  if (!existsSync(file)) return undefined;
+  let snapshot: Snapshot;
+  try {
+    snapshot = deserialize(readFileSync(file)) as Snapshot;
+  } catch {
+    return undefined; // written by another Node, or cut short: the YAML is still there
+  }
+  if (snapshot.fingerprint !== rulesFingerprint(root)) return undefined;
+  return { catalog: snapshot.catalog, checks: snapshot.checks };
+}
+
+/** Where the build puts the snapshot: beside the running code (the bundle's folder). */
+export const RULES_SNAPSHOT = (): string => fileURLToPath(new URL('./rules.snapshot', import.meta.url));
+
+/** The built-in rules, from the snapshot when one beside the code still holds, else from YAML. */
+export function loadBuiltinRules(): BuiltinRules {
+  const hit = readRulesSnapshot(RULES_SNAPSHOT());
+  if (hit !== undefined) return hit;
+  const catalog = loadCatalog(BUILTIN_PATTERNS());
+  return { catalog, checks: loadChecks(catalog, BUILTIN_CHECKS()).checks };
+}

@@ -1,0 +1,70 @@
+// The rules snapshot the build writes: it gives back exactly what loading the YAML gives, and it is
+// refused as soon as anything it was made from changes (or it is damaged), so the YAML wins.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadCatalog, packageRoot } from '../../src/match/catalog.js';
+import { readRulesSnapshot, rulesFingerprint, writeRulesSnapshot } from '../../src/match/catalog-snapshot.js';
+import { loadChecks } from '../../src/match/config/load-checks.js';
+
+let root: string;
+let file: string;
+
+beforeAll(() => {
+  // A copy of what the rules are made from, so that it can be edited.
+  root = mkdtempSync(join(tmpdir(), 'kf-rules-'));
+  for (const f of ['package.json', 'patterns', 'checks', 'docs/pattern.schema.json', 'docs/check.schema.json']) {
+    cpSync(join(packageRoot(), f), join(root, f), { recursive: true });
+  }
+  file = join(root, 'rules.snapshot');
+  writeRulesSnapshot(file, root);
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('rules snapshot', () => {
+  test('holds what loading the YAML gives: entries, compiled regexes, checks', () => {
+    const catalog = loadCatalog(join(root, 'patterns'));
+    const { checks } = loadChecks(catalog, join(root, 'checks'));
+    const snap = readRulesSnapshot(file, root);
+    expect(snap).toBeDefined();
+    expect(snap?.catalog).toEqual(catalog);
+    expect(snap?.checks).toEqual(checks);
+    // Regexes come back as regexes that still match, not as plain objects.
+    const withRegex = snap?.catalog.matchers.find((m) => m.test.kind === 'log');
+    expect(withRegex?.test.kind === 'log' && withRegex.test.message instanceof RegExp).toBe(true);
+  });
+
+  test('is refused after any source file changes, and taken again once it is as it was', () => {
+    const entry = join(root, 'patterns', 'kubelet-csr-forbidden', 'pattern.yaml');
+    const original = readFileSync(entry);
+    writeFileSync(entry, Buffer.concat([original, Buffer.from('\n# edited\n')]));
+    expect(readRulesSnapshot(file, root)).toBeUndefined();
+    writeFileSync(entry, original);
+    expect(readRulesSnapshot(file, root)).toBeDefined();
+  });
+
+  test('is refused when a pattern is added, or the package moved', () => {
+    const before = rulesFingerprint(root);
+    cpSync(join(root, 'patterns', 'kubelet-csr-forbidden'), join(root, 'patterns', 'zz-copy'), { recursive: true });
+    expect(rulesFingerprint(root)).not.toBe(before);
+    rmSync(join(root, 'patterns', 'zz-copy'), { recursive: true });
+    expect(rulesFingerprint(root)).toBe(before);
+    // Entries carry their file's path: a copy of the package elsewhere loads its own YAML.
+    const moved = `${root}-moved`;
+    cpSync(root, moved, { recursive: true });
+    try {
+      expect(readRulesSnapshot(join(moved, 'rules.snapshot'), moved)).toBeUndefined();
+    } finally {
+      rmSync(moved, { recursive: true, force: true });
+    }
+  });
+
+  test('a damaged or missing snapshot is no snapshot', () => {
+    const bad = join(root, 'damaged.snapshot');
+    writeFileSync(bad, readFileSync(file).subarray(0, 100));
+    expect(readRulesSnapshot(bad, root)).toBeUndefined();
+    expect(readRulesSnapshot(join(root, 'absent.snapshot'), root)).toBeUndefined();
+  });
+});
