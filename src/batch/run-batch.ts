@@ -44,6 +44,8 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
   await new Promise<void>((resolve, reject) => {
     if (total === 0) return resolve();
     let live = 0;
+    /** Results are written by one flush at a time, in order. */
+    let flushing = Promise.resolve();
     const flush = async (): Promise<void> => {
       while (!stopped && answers.has(flushed)) {
         const a = answers.get(flushed) as BatchAnswer;
@@ -79,7 +81,9 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
       };
       w.on('message', (a: BatchAnswer) => {
         answers.set(a.seq, a);
-        flush().then(feed, reject);
+        // The next bundle goes out before this result is written: the worker never waits on our disk.
+        feed();
+        flushing = flushing.then(flush).catch(reject);
       });
       // A bundle that takes its worker down is reported in its line; the batch goes on.
       let crash: Error | undefined;
@@ -95,7 +99,8 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
           const error = `analysis crashed: ${crash?.message ?? `worker exited with code ${code}`}`;
           answers.set(lost.seq, { seq: lost.seq, result: { path: lost.path, sha256: `unknown:${lost.path}`, durationMs: 0, ok: false, error } });
         }
-        flush().then(() => {
+        flushing = flushing.then(flush);
+        flushing.then(() => {
           if (lost !== undefined && next < total && !stopped) start();
           if (live === 0) resolve();
         }, reject);
