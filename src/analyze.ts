@@ -89,17 +89,31 @@ export function loadCatalogFor(opts: Pick<AnalyzeOptions, 'catalog' | 'patternDi
 
 type GateKind = 'text' | 'json' | 'audit';
 
-/** The catalog's gates: specs up front, each automaton built when a member first needs it (tens of ms each). */
+/**
+ * The catalog's gates, each spec and automaton computed when a member first needs it (tens of ms
+ * each: an audit log alone needs neither the text nor the JSON one).
+ */
 class Gates {
-  private readonly built = new Map<GateKind, LineGate>();
-  constructor(readonly specs: { readonly [K in GateKind]: K extends 'audit' ? GateSpec | undefined : GateSpec }) {}
+  private readonly specs = new Map<GateKind, GateSpec | undefined>();
+  private readonly built = new Map<GateKind, LineGate | undefined>();
+  constructor(private readonly catalog: Catalog) {}
+
+  spec(kind: GateKind): GateSpec | undefined {
+    if (!this.specs.has(kind)) {
+      // The kubelet's start-up lines (flags, version) feed the configuration pass: they pass the gate too.
+      const spec =
+        kind === 'audit' ? auditGateSpec(this.catalog) : withKubeletLogLiterals(gateSpec(this.catalog, { jsonEscaped: kind === 'json' }));
+      this.specs.set(kind, spec);
+    }
+    return this.specs.get(kind);
+  }
 
   gate(kind: GateKind): LineGate | undefined {
-    const spec = this.specs[kind];
-    if (spec === undefined) return undefined;
-    let g = this.built.get(kind);
-    if (g === undefined) this.built.set(kind, (g = gateFromSpec(spec)));
-    return g;
+    if (!this.built.has(kind)) {
+      const spec = this.spec(kind);
+      this.built.set(kind, spec === undefined ? undefined : gateFromSpec(spec));
+    }
+    return this.built.get(kind);
   }
 }
 const gateCache = new WeakMap<Catalog, Gates>();
@@ -107,15 +121,7 @@ const gateCache = new WeakMap<Catalog, Gates>();
 /** The catalog's gates, once per catalog (batches reuse them). */
 function gatesOf(catalog: Catalog): Gates {
   let g = gateCache.get(catalog);
-  if (g === undefined) {
-    // The kubelet's start-up lines (flags, version) feed the configuration pass: they pass the gate too.
-    g = new Gates({
-      text: withKubeletLogLiterals(gateSpec(catalog, { jsonEscaped: false })),
-      json: withKubeletLogLiterals(gateSpec(catalog, { jsonEscaped: true })),
-      audit: auditGateSpec(catalog),
-    });
-    gateCache.set(catalog, g);
-  }
+  if (g === undefined) gateCache.set(catalog, (g = new Gates(catalog)));
   return g;
 }
 
@@ -239,7 +245,7 @@ async function readMember(member: Member, index: number, ctx: ReadContext): Prom
   };
   const specFor = (format: FormatId): GateSpec | undefined => {
     const kind = kindOf(format);
-    return kind === undefined ? undefined : ctx.gates?.specs[kind];
+    return kind === undefined ? undefined : ctx.gates?.spec(kind);
   };
   const opened = await openMember(member, { limits: ctx.limits, tally: ctx.tally, gateFor, parallel: { ...ctx.parallel, specFor } });
   if (opened.kind === 'binary') {

@@ -4,9 +4,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { cmp } from '../model/tally.js';
+import { schemaValidator } from './schema-validator.js';
 import { parseDuration } from './duration.js';
 import type { Catalog, EvidenceRef, Explains, Matcher, MatcherRole, MatcherTest, Pattern, PlaybookStep } from './pattern.js';
 import { findCycle } from './cycles.js';
@@ -31,14 +31,7 @@ export function packageRoot(): string {
 
 export const BUILTIN_PATTERNS = (): string => join(packageRoot(), 'patterns');
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-function validate(data: unknown): readonly ErrorObject[] {
-  if (validator === undefined) {
-    const schema = JSON.parse(readFileSync(join(packageRoot(), 'docs', 'pattern.schema.json'), 'utf8')) as object;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator(data) ? [] : (validator.errors ?? []);
-}
+const validate = schemaValidator(() => join(packageRoot(), 'docs', 'pattern.schema.json'));
 
 /** Load every entry under the given folders; a later folder's entry replaces an earlier one with the same id. */
 export function loadCatalog(...dirs: string[]): Catalog {

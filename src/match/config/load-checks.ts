@@ -3,24 +3,17 @@
 // bad catalog entry does. A check must name a catalog entry that exists.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ConfigScalar } from '../../model/config.js';
 import { cmp } from '../../model/tally.js';
+import { schemaValidator } from '../schema-validator.js';
 import { CatalogError, packageRoot } from '../catalog.js';
 import type { Catalog } from '../pattern.js';
 import type { Check, Condition, RemovedFlag } from './check.js';
 
 export const BUILTIN_CHECKS = (): string => join(packageRoot(), 'checks');
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-function validate(data: unknown): readonly ErrorObject[] {
-  if (validator === undefined) {
-    const schema = JSON.parse(readFileSync(join(packageRoot(), 'docs', 'check.schema.json'), 'utf8')) as object;
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator(data) ? [] : (validator.errors ?? []);
-}
+const validate = schemaValidator(() => join(packageRoot(), 'docs', 'check.schema.json'));
 
 export interface CheckSet {
   readonly checks: readonly Check[];
