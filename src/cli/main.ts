@@ -20,7 +20,7 @@ const EXIT_USAGE = 2;
 // now covers every thread.
 setFlagsFromString('--heap-growing-percent=30');
 
-await yargs(hideBin(process.argv))
+const cli = yargs(hideBin(process.argv))
   .scriptName('kube-forensics')
   .usage('$0 <command> [options]\n\nOffline forensics for Kubernetes nodes and control planes.')
   .command(analyzeCommand)
@@ -43,5 +43,15 @@ await yargs(hideBin(process.argv))
     }
     process.stderr.write(`${y.help().toString()}\n\nkube-forensics: ${msg}\n`);
     process.exit(EXIT_USAGE);
-  })
-  .parseAsync();
+  });
+
+// Right after starting a command's handler, yargs formats that command's whole help (cliui tables,
+// wrap-ansi, Unicode widths: about 50 ms, before any of our work goes on) in case an error wants
+// it later. The fail handler above never prints help for a handler's error, so it is never read;
+// the Angular CLI drops it the same way (angular/angular-cli#34087). Internal API: if it is gone,
+// nothing changes but the cost.
+type WithUsage = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+const usage = (cli as unknown as WithUsage).getInternalMethods?.().getUsageInstance?.();
+if (usage !== undefined && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+
+await cli.parseAsync();

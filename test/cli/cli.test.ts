@@ -28,6 +28,12 @@ describe('kube-forensics', () => {
     const bad = run(['analyze', POSITIVE, '--format', 'pdf']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/format/);
+    // The usage error shows the command's own help (yargs' cached copy of it is switched off).
+    expect(bad.err).toMatch(/^kube-forensics analyze <inputs\.\.>/);
+    // A failure inside the handler is one line, without help.
+    const missing = run(['analyze', 'no/such/bundle']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).not.toMatch(/Positionals:/);
   });
 
   test('text on a pipe has no colour; JSON is the schemaVersion 1 report', () => {
