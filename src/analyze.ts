@@ -4,7 +4,6 @@ import { correlate } from './correlate/correlate.js';
 import { instantText, snapshotSourceText, timeBasis } from './diagnose/cite.js';
 import { diagnoseFindings } from './diagnose/diagnose.js';
 import { checkLookup, configReport } from './diagnose/config-report.js';
-import { withKubeletLogLiterals } from './match/config/kubelet-log.js';
 import { checksFor, ConfigPass, rememberChecks, showsKubeletConfig } from './match/config/run-config.js';
 import type { Diagnosis, InputReport } from './diagnose/diagnosis.js';
 import { ByteBudget, BudgetExceeded } from './ingest/counted.js';
@@ -14,7 +13,7 @@ import { openInputs } from './ingest/open-inputs.js';
 import { BUILTIN_PATTERNS, loadCatalog } from './match/catalog.js';
 import { loadBuiltinRules } from './match/catalog-snapshot.js';
 import { HitCollector } from './match/collect.js';
-import { auditGateSpec, gateSpec } from './match/gate.js';
+import { gateSpecOf, rememberGateSpecs, type GateKind } from './match/gate-specs.js';
 import { gateFromSpec } from './ingest/literal-gate.js';
 import { findIncidents, type Cited } from './match/incidents.js';
 import { metricSampleNames } from './match/metrics/compile.js';
@@ -84,28 +83,17 @@ export function loadCatalogFor(opts: Pick<AnalyzeOptions, 'catalog' | 'patternDi
   // The built-in rules alone: from the build's snapshot when it still holds (no YAML, no schema compile).
   const rules = loadBuiltinRules();
   rememberChecks(rules.catalog, rules.checks);
+  if (rules.gateSpecs !== undefined) rememberGateSpecs(rules.catalog, rules.gateSpecs);
   return rules.catalog;
 }
 
-type GateKind = 'text' | 'json' | 'audit';
-
-/**
- * The catalog's gates, each spec and automaton computed when a member first needs it (tens of ms
- * each: an audit log alone needs neither the text nor the JSON one).
- */
+/** The catalog's gates, each built when a member first needs it (an automaton costs tens of ms). */
 class Gates {
-  private readonly specs = new Map<GateKind, GateSpec | undefined>();
   private readonly built = new Map<GateKind, LineGate | undefined>();
   constructor(private readonly catalog: Catalog) {}
 
   spec(kind: GateKind): GateSpec | undefined {
-    if (!this.specs.has(kind)) {
-      // The kubelet's start-up lines (flags, version) feed the configuration pass: they pass the gate too.
-      const spec =
-        kind === 'audit' ? auditGateSpec(this.catalog) : withKubeletLogLiterals(gateSpec(this.catalog, { jsonEscaped: kind === 'json' }));
-      this.specs.set(kind, spec);
-    }
-    return this.specs.get(kind);
+    return gateSpecOf(this.catalog, kind);
   }
 
   gate(kind: GateKind): LineGate | undefined {

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyze, type AnalyzeOptions } from '../analyze.js';
 import type { Check } from '../match/config/check.js';
 import { rememberChecks } from '../match/config/run-config.js';
+import { rememberGateSpecs, type GateSpecs } from '../match/gate-specs.js';
 import type { Catalog } from '../match/pattern.js';
 import { bundleHash } from './bundles.js';
 import { summarize, type BundleResult } from './result.js';
@@ -15,7 +16,7 @@ export interface BatchJob {
 
 /** What the pool sends: the catalog once, first, then one job at a time. */
 export type BatchRequest =
-  | { readonly kind: 'catalog'; readonly catalog: Catalog; readonly checks: readonly Check[] }
+  | { readonly kind: 'catalog'; readonly catalog: Catalog; readonly checks: readonly Check[]; readonly gateSpecs: GateSpecs }
   | { readonly kind: 'job'; readonly job: BatchJob };
 
 /** What a worker answers: a result, or that the bundle's hash was already done (--resume). */
@@ -51,7 +52,9 @@ async function run(job: BatchJob, cat: Catalog): Promise<BatchAnswer> {
 parentPort?.on('message', (m: BatchRequest) => {
   if (m.kind === 'catalog') {
     catalog = m.catalog;
-    rememberChecks(m.catalog, m.checks); // the worker parses no YAML
+    // The worker parses no YAML and extracts no literals: the main thread did, once.
+    rememberChecks(m.catalog, m.checks);
+    rememberGateSpecs(m.catalog, m.gateSpecs);
     return;
   }
   if (catalog === undefined) throw new Error('batch worker: a job arrived before the catalog');

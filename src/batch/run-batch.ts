@@ -5,6 +5,7 @@ import { loadCatalogFor } from '../analyze.js';
 import { workerScript } from '../ingest/worker-script.js';
 import type { Catalog } from '../match/pattern.js';
 import { checksFor } from '../match/config/run-config.js';
+import { allGateSpecs } from '../match/gate-specs.js';
 import type { BatchAnswer, BatchJob, BatchRequest, WorkerAnalyzeOptions, WorkerSetup } from './batch-worker.js';
 import type { BundleResult } from './result.js';
 
@@ -106,7 +107,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
         }, reject);
       });
       const begin = (c: Catalog): void => {
-        w.postMessage({ kind: 'catalog', catalog: c, checks: checksFor(c) } satisfies BatchRequest);
+        w.postMessage({ kind: 'catalog', catalog: c, checks: checksFor(c), gateSpecs: allGateSpecs(c) } satisfies BatchRequest);
         feed();
       };
       if (catalog === undefined) beginWhenLoaded.push(begin);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCatalog, packageRoot } from '../../src/match/catalog.js';
 import { readRulesSnapshot, rulesFingerprint, writeRulesSnapshot } from '../../src/match/catalog-snapshot.js';
 import { loadChecks } from '../../src/match/config/load-checks.js';
+import { allGateSpecs } from '../../src/match/gate-specs.js';
 
 let root: string;
 let file: string;
@@ -24,13 +25,15 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('rules snapshot', () => {
-  test('holds what loading the YAML gives: entries, compiled regexes, checks', () => {
+  test('holds what loading the YAML gives: entries, compiled regexes, checks, gate specs', () => {
     const catalog = loadCatalog(join(root, 'patterns'));
     const { checks } = loadChecks(catalog, join(root, 'checks'));
     const snap = readRulesSnapshot(file, root);
     expect(snap).toBeDefined();
     expect(snap?.catalog).toEqual(catalog);
     expect(snap?.checks).toEqual(checks);
+    expect(snap?.gateSpecs).toEqual(allGateSpecs(catalog));
+    expect(snap?.gateSpecs?.text.literals.length).toBeGreaterThan(50);
     // Regexes come back as regexes that still match, not as plain objects.
     const withRegex = snap?.catalog.matchers.find((m) => m.test.kind === 'log');
     expect(withRegex?.test.kind === 'log' && withRegex.test.message instanceof RegExp).toBe(true);
