@@ -5,7 +5,6 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { glob } from 'tinyglobby';
 import { cmp } from '../model/tally.js';
 
 const ARCHIVE = /\.(?:tar|tgz|tar\.gz|zip|gz)$/i;
@@ -21,7 +20,11 @@ export async function listBundles(args: readonly string[]): Promise<string[]> {
         if (s.isDirectory() || (s.isFile() && ARCHIVE.test(name))) out.add(p);
       }
     } else if (st?.isFile()) out.add(a);
-    else for (const p of await glob(a, { onlyFiles: false, expandDirectories: false })) out.add(p);
+    else {
+      // Loaded on the first glob: at start-up it loads picomatch from disk, which `analyze` never needs.
+      const { glob } = await import('tinyglobby');
+      for (const p of await glob(a, { onlyFiles: false, expandDirectories: false })) out.add(p);
+    }
   }
   return [...out].sort(cmp);
 }

@@ -1,6 +1,5 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import cliProgress from 'cli-progress';
 import type { CommandModule } from 'yargs';
 import { listBundles } from '../batch/bundles.js';
 import { fleetSummary, readResults, renderFleet, type BundleResult } from '../batch/result.js';
@@ -47,7 +46,9 @@ export const batchCommand: CommandModule<object, Args> = {
     }
     const results: BundleResult[] = [...previous];
     const tty = process.stderr.isTTY === true && !a.quiet;
-    const bar = tty ? new cliProgress.SingleBar({ format: 'bundles {bar} {value}/{total} | {failed} failed | ETA {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+    // Loaded only for a terminal: other commands, and batches writing to a pipe, never pay for it.
+    const cliProgress = tty ? (await import('cli-progress')).default : undefined;
+    const bar = cliProgress !== undefined ? new cliProgress.SingleBar({ format: 'bundles {bar} {value}/{total} | {failed} failed | ETA {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
     let lastLine = 0;
     const started = Date.now();
     const { skipped } = await runBatch({

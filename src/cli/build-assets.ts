@@ -7,13 +7,14 @@
 // and a run over one 256 MiB audit log are both dominated by that fixed cost.
 import { createRequire } from 'node:module';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { packageRoot } from '../match/catalog.js';
 import { writeRulesSnapshot } from '../match/catalog-snapshot.js';
 import { buildClientScript } from '../report/html/client-script.js';
 import { buildPageScript } from '../serve/page-script.js';
 
 type Esbuild = typeof import('esbuild');
+type Plugin = import('esbuild').Plugin;
 
 /** Entry points of the bundle, by the name the code starts them under (workerScript's names). */
 const ENTRIES = {
@@ -30,11 +31,41 @@ const ENTRIES = {
  */
 const EXTERNAL = ['better-sqlite3', 'esbuild', 'fastify', '@fastify/multipart', 'prom-client'];
 
-export function buildCliBundle(root = packageRoot()): string {
+/**
+ * yargs and cliui import string-width, whose module builds Unicode emoji regexes and an
+ * Intl.Segmenter as it loads: about 45 ms of every start-up, for help text a normal run never
+ * formats. In the bundle each such import gets a wrapper that measures printable ASCII itself (one
+ * column a character, nothing to strip) and loads the real module only for other text: esbuild
+ * initialises a `require`d ES module on first use. cli-progress's CommonJS copy is left alone.
+ */
+const lazyStringWidth: Plugin = {
+  name: 'lazy-string-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.kind !== 'import-statement' || (args.pluginData as { real?: boolean } | undefined)?.real === true) return undefined;
+      const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      resolveDir: dirname(args.path),
+      contents: [
+        'let real;',
+        'export default function stringWidth(string, options) {',
+        "  if (typeof string === 'string' && /^[\\x20-\\x7e]*$/.test(string)) return string.length;",
+        `  real ??= require(${JSON.stringify(args.path)}).default;`,
+        '  return real(string, options);',
+        '}',
+      ].join('\n'),
+    }));
+  },
+};
+
+export async function buildCliBundle(root = packageRoot()): Promise<string> {
   const esbuild = createRequire(import.meta.url)('esbuild') as Esbuild;
   const outdir = join(root, 'dist', 'bundle');
   rmSync(outdir, { recursive: true, force: true }); // chunk names carry hashes: no stale ones left behind
-  esbuild.buildSync({
+  await esbuild.build({
     absWorkingDir: root,
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)])),
     outdir,
@@ -49,6 +80,7 @@ export function buildCliBundle(root = packageRoot()): string {
     banner: { js: "import { createRequire as __kfRequire } from 'node:module'; const require = __kfRequire(import.meta.url);" },
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [lazyStringWidth],
   });
   return outdir;
 }
@@ -56,5 +88,5 @@ export function buildCliBundle(root = packageRoot()): string {
 const root = packageRoot();
 buildClientScript();
 buildPageScript();
-const outdir = buildCliBundle(root);
+const outdir = await buildCliBundle(root);
 writeRulesSnapshot(join(outdir, 'rules.snapshot'), root);
