@@ -4,16 +4,16 @@ import { correlate } from './correlate/correlate.js';
 import { instantText, snapshotSourceText, timeBasis } from './diagnose/cite.js';
 import { diagnoseFindings } from './diagnose/diagnose.js';
 import { checkLookup, configReport } from './diagnose/config-report.js';
-import { checksFor, ConfigPass, rememberChecks, showsKubeletConfig } from './match/config/run-config.js';
+import { checksFor, ConfigPass, showsKubeletConfig } from './match/config/run-config.js';
 import type { Diagnosis, InputReport } from './diagnose/diagnosis.js';
 import { ByteBudget, BudgetExceeded } from './ingest/counted.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './ingest/limits.js';
 import type { Member } from './ingest/member.js';
 import { openInputs } from './ingest/open-inputs.js';
 import { BUILTIN_PATTERNS, loadCatalog } from './match/catalog.js';
-import { loadBuiltinRules } from './match/catalog-snapshot.js';
+import { loadBuiltinCatalog } from './match/catalog-snapshot.js';
 import { HitCollector } from './match/collect.js';
-import { gateSpecOf, rememberGateSpecs, type GateKind } from './match/gate-specs.js';
+import { gateSpecOf, type GateKind } from './match/gate-specs.js';
 import { gateFromSpec } from './ingest/literal-gate.js';
 import { findIncidents, type Cited } from './match/incidents.js';
 import { metricSampleNames } from './match/metrics/compile.js';
@@ -81,10 +81,7 @@ export function loadCatalogFor(opts: Pick<AnalyzeOptions, 'catalog' | 'patternDi
   if (opts.catalog !== undefined) return opts.catalog;
   if (opts.patternDirs !== undefined && opts.patternDirs.length > 0) return loadCatalog(BUILTIN_PATTERNS(), ...opts.patternDirs);
   // The built-in rules alone: from the build's snapshot when it still holds (no YAML, no schema compile).
-  const rules = loadBuiltinRules();
-  rememberChecks(rules.catalog, rules.checks);
-  if (rules.gateSpecs !== undefined) rememberGateSpecs(rules.catalog, rules.gateSpecs);
-  return rules.catalog;
+  return loadBuiltinCatalog();
 }
 
 /** The catalog's gates, each built when a member first needs it (an automaton costs tens of ms). */

@@ -2,9 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze, type AnalyzeOptions } from '../analyze.js';
-import type { Check } from '../match/config/check.js';
-import { rememberChecks } from '../match/config/run-config.js';
-import { rememberGateSpecs, type GateSpecs } from '../match/gate-specs.js';
+import { rememberDerived, type CatalogDerived } from '../match/catalog-snapshot.js';
 import type { Catalog } from '../match/pattern.js';
 import { bundleHash } from './bundles.js';
 import { summarize, type BundleResult } from './result.js';
@@ -16,7 +14,7 @@ export interface BatchJob {
 
 /** What the pool sends: the catalog once, first, then one job at a time. */
 export type BatchRequest =
-  | { readonly kind: 'catalog'; readonly catalog: Catalog; readonly checks: readonly Check[]; readonly gateSpecs: GateSpecs }
+  | { readonly kind: 'catalog'; readonly catalog: Catalog; readonly derived: CatalogDerived }
   | { readonly kind: 'job'; readonly job: BatchJob };
 
 /** What a worker answers: a result, or that the bundle's hash was already done (--resume). */
@@ -53,8 +51,7 @@ parentPort?.on('message', (m: BatchRequest) => {
   if (m.kind === 'catalog') {
     catalog = m.catalog;
     // The worker parses no YAML and extracts no literals: the main thread did, once.
-    rememberChecks(m.catalog, m.checks);
-    rememberGateSpecs(m.catalog, m.gateSpecs);
+    rememberDerived(m.catalog, m.derived);
     return;
   }
   if (catalog === undefined) throw new Error('batch worker: a job arrived before the catalog');

@@ -4,8 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { loadCatalogFor } from '../analyze.js';
 import { workerScript } from '../ingest/worker-script.js';
 import type { Catalog } from '../match/pattern.js';
-import { checksFor } from '../match/config/run-config.js';
-import { allGateSpecs } from '../match/gate-specs.js';
+import { derivedOf } from '../match/catalog-snapshot.js';
 import type { BatchAnswer, BatchJob, BatchRequest, WorkerAnalyzeOptions, WorkerSetup } from './batch-worker.js';
 import type { BundleResult } from './result.js';
 
@@ -107,7 +106,7 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
         }, reject);
       });
       const begin = (c: Catalog): void => {
-        w.postMessage({ kind: 'catalog', catalog: c, checks: checksFor(c), gateSpecs: allGateSpecs(c) } satisfies BatchRequest);
+        w.postMessage({ kind: 'catalog', catalog: c, derived: derivedOf(c) } satisfies BatchRequest);
         feed();
       };
       if (catalog === undefined) beginWhenLoaded.push(begin);

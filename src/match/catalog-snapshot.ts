@@ -1,9 +1,10 @@
 // The built-in catalog and checks, loaded, validated and compiled once by `npm run build` and kept
 // as a V8 structured-clone snapshot next to the bundled CLI. Parsing the YAML and compiling the
 // JSON schemas costs about a quarter of a second per run, as much as grep needs for a whole
-// 256 MiB file; reading the snapshot takes a few ms. The gates' specs (literals extracted from
-// every regex, another 65 ms) are kept with them. The snapshot is trusted only while every
-// file it was made from hashes as it did then: an edited pattern.yaml is loaded the slow way.
+// 256 MiB file; reading the snapshot takes a few ms. What is computed from the regexes (the gates'
+// specs and each matcher's literals, another 85 ms) is kept with them, and a batch's main thread
+// hands the same record to its workers. The snapshot is trusted only while every file it was made
+// from hashes as it did then: an edited pattern.yaml is loaded the slow way.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,23 +12,46 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { cmp } from '../model/tally.js';
 import { BUILTIN_PATTERNS, loadCatalog, packageRoot } from './catalog.js';
+import { messageLiterals, rememberMessageLiterals } from './collect.js';
 import type { Check } from './config/check.js';
-import { BUILTIN_CHECKS, loadChecks } from './config/load-checks.js';
-import { allGateSpecs, type GateSpecs } from './gate-specs.js';
+import { loadChecks } from './config/load-checks.js';
+import { checksFor, rememberChecks } from './config/run-config.js';
+import { allGateSpecs, rememberGateSpecs, type GateSpecs } from './gate-specs.js';
 import type { Catalog } from './pattern.js';
 
-/** Bump when what loadCatalog or loadChecks produce changes shape. */
-const SNAPSHOT_FORMAT = 2;
+/** Bump when what loadCatalog, loadChecks or the derived values look like changes. */
+const SNAPSHOT_FORMAT = 3;
+
+/** What is computed from a catalog once, and can be handed to another thread or stored. */
+export interface CatalogDerived {
+  readonly checks: readonly Check[];
+  readonly gateSpecs: GateSpecs;
+  /** Per matcher (catalog order), the literals its message regex needs: collect.ts tests them first. */
+  readonly messageLiterals: readonly (readonly string[] | null)[];
+}
+
+/** Computes what is not known yet (checks: the built-in ones, unless already remembered). */
+export function derivedOf(catalog: Catalog, checks: readonly Check[] = checksFor(catalog)): CatalogDerived {
+  return { checks, gateSpecs: allGateSpecs(catalog), messageLiterals: messageLiterals(catalog) };
+}
+
+/** Makes this catalog use values computed elsewhere instead of computing them again. */
+export function rememberDerived(catalog: Catalog, d: CatalogDerived): void {
+  rememberChecks(catalog, d.checks);
+  rememberGateSpecs(catalog, d.gateSpecs);
+  rememberMessageLiterals(catalog, d.messageLiterals);
+}
 
 export interface BuiltinRules {
   readonly catalog: Catalog;
-  readonly checks: readonly Check[];
-  /** Computed at build time; loaded from YAML, they are computed when first needed instead. */
-  readonly gateSpecs?: GateSpecs;
+  /** From the snapshot; loaded from YAML, each is computed when first needed instead. */
+  readonly derived?: CatalogDerived;
 }
 
-interface Snapshot extends Required<BuiltinRules> {
+interface Snapshot {
   readonly fingerprint: string;
+  readonly catalog: Catalog;
+  readonly derived: CatalogDerived;
 }
 
 /** Every file the built-in rules are made from, sorted, as paths relative to the package root. */
@@ -57,18 +81,18 @@ export function rulesFingerprint(root = packageRoot()): string {
 }
 
 /** Loads the built-in rules from their YAML (the slow way, with every check) and writes the snapshot. */
-export function writeRulesSnapshot(file: string, root = packageRoot()): BuiltinRules {
+export function writeRulesSnapshot(file: string, root = packageRoot()): Required<BuiltinRules> {
   const catalog = loadCatalog(join(root, 'patterns'));
-  const { checks } = loadChecks(catalog, join(root, 'checks'));
-  const snapshot: Snapshot = { fingerprint: rulesFingerprint(root), catalog, checks, gateSpecs: allGateSpecs(catalog) };
+  const derived = derivedOf(catalog, loadChecks(catalog, join(root, 'checks')).checks);
+  const snapshot: Snapshot = { fingerprint: rulesFingerprint(root), catalog, derived };
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, serialize(snapshot));
   renameSync(tmp, file);
-  return { catalog, checks, gateSpecs: snapshot.gateSpecs };
+  return { catalog, derived };
 }
 
 /** The snapshot's rules when it exists and still matches its sources; otherwise undefined. */
-export function readRulesSnapshot(file: string, root = packageRoot()): BuiltinRules | undefined {
+export function readRulesSnapshot(file: string, root = packageRoot()): Required<BuiltinRules> | undefined {
   if (!existsSync(file)) return undefined;
   let snapshot: Snapshot;
   try {
@@ -77,16 +101,16 @@ export function readRulesSnapshot(file: string, root = packageRoot()): BuiltinRu
     return undefined; // written by another Node, or cut short: the YAML is still there
   }
   if (snapshot.fingerprint !== rulesFingerprint(root)) return undefined;
-  return { catalog: snapshot.catalog, checks: snapshot.checks, gateSpecs: snapshot.gateSpecs };
+  return { catalog: snapshot.catalog, derived: snapshot.derived };
 }
 
 /** Where the build puts the snapshot: beside the running code (the bundle's folder). */
 export const RULES_SNAPSHOT = (): string => fileURLToPath(new URL('./rules.snapshot', import.meta.url));
 
-/** The built-in rules, from the snapshot when one beside the code still holds, else from YAML. */
-export function loadBuiltinRules(): BuiltinRules {
+/** The built-in catalog, from the snapshot when one beside the code still holds (its derived values remembered), else from YAML. */
+export function loadBuiltinCatalog(): Catalog {
   const hit = readRulesSnapshot(RULES_SNAPSHOT());
-  if (hit !== undefined) return hit;
-  const catalog = loadCatalog(BUILTIN_PATTERNS());
-  return { catalog, checks: loadChecks(catalog, BUILTIN_CHECKS()).checks };
+  if (hit === undefined) return loadCatalog(BUILTIN_PATTERNS());
+  rememberDerived(hit.catalog, hit.derived);
+  return hit.catalog;
 }

@@ -105,6 +105,18 @@ function recordKindOf(k: Exclude<Matcher['test']['kind'], 'log' | 'metric'>): Pa
 }
 
 const literalCache = new WeakMap<Matcher, readonly string[] | null>();
+
+/** Per matcher of the catalog (in its order), the literals its message needs (null: none); computed on first use. */
+export function messageLiterals(catalog: Catalog): (readonly string[] | null)[] {
+  return catalog.matchers.map((m) => (m.test.kind === 'log' ? (literalsOf(m, m.test.message) ?? null) : null));
+}
+
+/** Literals computed elsewhere for this catalog's matchers (the rules snapshot). */
+export function rememberMessageLiterals(catalog: Catalog, literals: readonly (readonly string[] | null)[]): void {
+  catalog.matchers.forEach((m, i) => {
+    if (m.test.kind === 'log') literalCache.set(m, literals[i] ?? null);
+  });
+}
 function literalsOf(m: Matcher, message: RegExp): readonly string[] | undefined {
   let l = literalCache.get(m);
   if (l === undefined) {

@@ -8,6 +8,7 @@ import { loadCatalog, packageRoot } from '../../src/match/catalog.js';
 import { readRulesSnapshot, rulesFingerprint, writeRulesSnapshot } from '../../src/match/catalog-snapshot.js';
 import { loadChecks } from '../../src/match/config/load-checks.js';
 import { allGateSpecs } from '../../src/match/gate-specs.js';
+import { messageLiterals } from '../../src/match/collect.js';
 
 let root: string;
 let file: string;
@@ -31,9 +32,10 @@ describe('rules snapshot', () => {
     const snap = readRulesSnapshot(file, root);
     expect(snap).toBeDefined();
     expect(snap?.catalog).toEqual(catalog);
-    expect(snap?.checks).toEqual(checks);
-    expect(snap?.gateSpecs).toEqual(allGateSpecs(catalog));
-    expect(snap?.gateSpecs?.text.literals.length).toBeGreaterThan(50);
+    expect(snap?.derived.checks).toEqual(checks);
+    expect(snap?.derived.gateSpecs).toEqual(allGateSpecs(catalog));
+    expect(snap?.derived.gateSpecs.text.literals.length).toBeGreaterThan(50);
+    expect(snap?.derived.messageLiterals).toEqual(messageLiterals(catalog));
     // Regexes come back as regexes that still match, not as plain objects.
     const withRegex = snap?.catalog.matchers.find((m) => m.test.kind === 'log');
     expect(withRegex?.test.kind === 'log' && withRegex.test.message instanceof RegExp).toBe(true);
