@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { boundHeapGrowth } from './heap-policy.js';
 import { analyze } from '../analyze.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
 import { emitReport, readingAnalyzeOptions, readingOptions, wantsColor, type ReadingArgs } from './shared-options.js';
@@ -28,6 +29,7 @@ export const analyzeCommand: CommandModule<object, Args> = {
       .example('$0 analyze bundle.tar.gz --format html -o report.html', 'Post-mortem page with a timeline picture, one self-contained file')
       .example('$0 analyze journal.txt --tz Europe/Berlin --year 2024', 'A pasted journal with local times') as never,
   handler: async (a) => {
+    boundHeapGrowth();
     const progress = process.stderr.isTTY === true;
     const d = await analyze({
       ...readingAnalyzeOptions(a),

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The command line: argv in, a renderer's output on stdout, progress and problems on stderr,
 // exit codes out. The only module that knows yargs and process.
-import { setFlagsFromString } from 'node:v8';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { analyzeCommand } from './analyze-command.js';
@@ -12,13 +11,6 @@ import { serveCommand } from './serve-command.js';
 import { timelineCommand } from './timeline-command.js';
 
 const EXIT_USAGE = 2;
-
-// Old space may grow to 1.3x what was live after the last full GC (V8 picks up to 4x). A run keeps
-// little (capped hits, counters) but promotes a steady trickle of hits that later die, so with
-// V8's default the heap grew with the input, to 130 MB at 2 GiB for 20 MB live; GOGC-like, this
-// keeps peak memory flat for a few more full GCs of a small heap. Read at each GC, so setting it
-// now covers every thread.
-setFlagsFromString('--heap-growing-percent=30');
 
 const cli = yargs(hideBin(process.argv))
   .scriptName('kube-forensics')

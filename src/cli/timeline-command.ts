@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { boundHeapGrowth } from './heap-policy.js';
 import { formatDiagnostic } from '../model/tally.js';
 import { SEVERITY_ORDER, type Severity } from '../model/event.js';
 import { parseIso } from '../model/time.js';
@@ -38,6 +39,7 @@ export const timelineCommand: CommandModule<object, Args> = {
       .example('$0 timeline bundle.tar.gz --severity warning', 'Warnings and errors of every node, in order')
       .example('$0 timeline node-a/ --since 2024-04-01T12:00:00Z --format ndjson', 'For jq') as never,
   handler: async (a) => {
+    boundHeapGrowth();
     const zone = a.tz !== undefined ? parseZone(a.tz) : UTC_ZONE;
     if (zone === undefined) throw new Error(`unknown time zone "${a.tz}"`);
     const bound = (s: string | undefined, name: string) => {
