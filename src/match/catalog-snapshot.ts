@@ -4,10 +4,11 @@
 // 256 MiB file; reading the snapshot takes a few ms. What is computed from the regexes (the gates'
 // specs and each matcher's literals, another 85 ms) is kept with them, and a batch's main thread
 // hands the same record to its workers. The snapshot is trusted only while every file it was made
-// from hashes as it did then: an edited pattern.yaml is loaded the slow way.
+// from hashes as it did then: an edited pattern.yaml is loaded the slow way. Paths inside are kept
+// relative to the package and re-rooted where it is read.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { cmp } from '../model/tally.js';
@@ -20,7 +21,7 @@ import { allGateSpecs, rememberGateSpecs, type GateSpecs } from './gate-specs.js
 import type { Catalog } from './pattern.js';
 
 /** Bump when what loadCatalog, loadChecks or the derived values look like changes. */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 
 /** What is computed from a catalog once, and can be handed to another thread or stored. */
 export interface CatalogDerived {
@@ -54,6 +55,17 @@ interface Snapshot {
   readonly derived: CatalogDerived;
 }
 
+/**
+ * The rules with every entry's and check's folder and file passed through `move`: the snapshot
+ * keeps them relative to the package, so a build made elsewhere (a published package) still holds
+ * where it is installed, and `patterns test` finds the fixtures beside each entry.
+ */
+function moved(rules: Required<BuiltinRules>, move: (path: string) => string): Required<BuiltinRules> {
+  const catalog = { ...rules.catalog, patterns: rules.catalog.patterns.map((p) => ({ ...p, dir: move(p.dir), file: move(p.file) })) };
+  const checks = rules.derived.checks.map((c) => ({ ...c, dir: move(c.dir), file: move(c.file) }));
+  return { catalog, derived: { ...rules.derived, checks } };
+}
+
 /** Every file the built-in rules are made from, sorted, as paths relative to the package root. */
 function sourceFiles(root: string): string[] {
   const entries = (dir: string, file: string): string[] =>
@@ -66,12 +78,12 @@ function sourceFiles(root: string): string[] {
 }
 
 /**
- * A hash of what the rules are made from: the files' names and bytes, where the package lives
- * (entries carry their file's path), and the V8 that wrote the snapshot.
+ * A hash of what the rules are made from: the files' names (relative to the package) and bytes,
+ * and the V8 that wrote the snapshot.
  */
 export function rulesFingerprint(root = packageRoot()): string {
   const h = createHash('sha256');
-  h.update(`kube-forensics rules snapshot ${SNAPSHOT_FORMAT}\0${process.versions.v8}\0${root}\0`);
+  h.update(`kube-forensics rules snapshot ${SNAPSHOT_FORMAT}\0${process.versions.v8}\0`);
   for (const f of sourceFiles(root)) {
     const bytes = readFileSync(join(root, f));
     h.update(`${f}\0${bytes.length}\0`);
@@ -84,7 +96,8 @@ export function rulesFingerprint(root = packageRoot()): string {
 export function writeRulesSnapshot(file: string, root = packageRoot()): Required<BuiltinRules> {
   const catalog = loadCatalog(join(root, 'patterns'));
   const derived = derivedOf(catalog, loadChecks(catalog, join(root, 'checks')).checks);
-  const snapshot: Snapshot = { fingerprint: rulesFingerprint(root), catalog, derived };
+  const stored = moved({ catalog, derived }, (path) => relative(root, path));
+  const snapshot: Snapshot = { fingerprint: rulesFingerprint(root), ...stored };
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, serialize(snapshot));
   renameSync(tmp, file);
@@ -101,7 +114,7 @@ export function readRulesSnapshot(file: string, root = packageRoot()): Required<
     return undefined; // written by another Node, or cut short: the YAML is still there
   }
   if (snapshot.fingerprint !== rulesFingerprint(root)) return undefined;
-  return { catalog: snapshot.catalog, derived: snapshot.derived };
+  return moved({ catalog: snapshot.catalog, derived: snapshot.derived }, (path) => join(root, path));
 }
 
 /** Where the build puts the snapshot: beside the running code (the bundle's folder). */

@@ -50,17 +50,25 @@ describe('rules snapshot', () => {
     expect(readRulesSnapshot(file, root)).toBeDefined();
   });
 
-  test('is refused when a pattern is added, or the package moved', () => {
+  test('is refused when a pattern is added', () => {
     const before = rulesFingerprint(root);
     cpSync(join(root, 'patterns', 'kubelet-csr-forbidden'), join(root, 'patterns', 'zz-copy'), { recursive: true });
     expect(rulesFingerprint(root)).not.toBe(before);
+    expect(readRulesSnapshot(file, root)).toBeUndefined();
     rmSync(join(root, 'patterns', 'zz-copy'), { recursive: true });
     expect(rulesFingerprint(root)).toBe(before);
-    // Entries carry their file's path: a copy of the package elsewhere loads its own YAML.
+  });
+
+  test('holds in a copy of the package elsewhere, with that copy\'s paths (a package built on another machine)', () => {
     const moved = `${root}-moved`;
     cpSync(root, moved, { recursive: true });
     try {
-      expect(readRulesSnapshot(join(moved, 'rules.snapshot'), moved)).toBeUndefined();
+      const snap = readRulesSnapshot(join(moved, 'rules.snapshot'), moved);
+      expect(snap).toBeDefined();
+      const fresh = loadCatalog(join(moved, 'patterns'));
+      expect(snap?.catalog).toEqual(fresh);
+      expect(snap?.catalog.patterns[0]?.dir.startsWith(moved)).toBe(true);
+      expect(snap?.derived.checks.every((c) => c.file.startsWith(join(moved, 'checks')))).toBe(true);
     } finally {
       rmSync(moved, { recursive: true, force: true });
     }
