@@ -3,10 +3,11 @@
 import { Worker } from 'node:worker_threads';
 import { loadCatalogFor } from '../analyze.js';
 import { workerScript } from '../ingest/worker-script.js';
-import type { Catalog } from '../match/pattern.js';
 import { derivedOf } from '../match/catalog-snapshot.js';
 import type { BatchAnswer, BatchJob, BatchRequest, WorkerAnalyzeOptions, WorkerSetup } from './batch-worker.js';
 import type { BundleResult } from './result.js';
+
+type CatalogRequest = Extract<BatchRequest, { kind: 'catalog' }>;
 
 export interface BatchProgress {
   readonly done: number;
@@ -62,8 +63,9 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
         if (opts.stopAfter !== undefined && written >= opts.stopAfter) stopped = true;
       }
     };
-    let catalog: Catalog | undefined;
-    const beginWhenLoaded: ((c: Catalog) => void)[] = [];
+    /** The catalog and what is derived from it, as sent to every worker: computed once, below. */
+    let rules: CatalogRequest | undefined;
+    const beginWhenLoaded: ((r: CatalogRequest) => void)[] = [];
     const pool = new Set<Worker>();
     const start = (): void => {
       const w = new Worker(script, { workerData: setup });
@@ -105,27 +107,26 @@ export async function runBatch(opts: BatchOptions): Promise<{ written: number; s
           if (live === 0) resolve();
         }, reject);
       });
-      const begin = (c: Catalog): void => {
-        w.postMessage({ kind: 'catalog', catalog: c, derived: derivedOf(c) } satisfies BatchRequest);
+      const begin = (r: CatalogRequest): void => {
+        w.postMessage(r);
         feed();
       };
-      if (catalog === undefined) beginWhenLoaded.push(begin);
-      else begin(catalog);
+      if (rules === undefined) beginWhenLoaded.push(begin);
+      else begin(rules);
     };
     for (let i = 0; i < Math.max(1, Math.min(opts.jobs, total)); i++) start();
     // The catalog is loaded and validated once, here, while the workers load their modules: not
     // once per worker, where the loads of two workers would compete for the same cores.
-    let loaded: Catalog;
     try {
-      loaded = loadCatalogFor(opts.analyze);
+      const catalog = loadCatalogFor(opts.analyze);
+      rules = { kind: 'catalog', catalog, derived: derivedOf(catalog) };
     } catch (e) {
       stopped = true;
       for (const w of pool) void w.terminate();
       reject(e as Error);
       return;
     }
-    catalog = loaded;
-    for (const begin of beginWhenLoaded) begin(loaded);
+    for (const begin of beginWhenLoaded) begin(rules);
   });
   return { written, skipped };
 }

@@ -2,11 +2,12 @@
 // docs/pattern.schema.json, regexes compiled once, durations turned into seconds. Every error
 // names the spot, as `patterns/x/pattern.yaml:12:5: …`, and a bad catalog stops the run.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import { cmp } from '../model/tally.js';
 import { schemaValidator } from './schema-validator.js';
+import { displayPath, readYamlEntry, schemaErrorPath } from './yaml-entry.js';
 import { parseDuration } from './duration.js';
 import type { Catalog, EvidenceRef, Explains, Matcher, MatcherRole, MatcherTest, Pattern, PlaybookStep } from './pattern.js';
 import { findCycle } from './cycles.js';
@@ -56,11 +57,11 @@ export function loadCatalog(...dirs: string[]): Catalog {
   const links = patterns.flatMap((p) => p.explains);
   for (const p of patterns) {
     for (const l of p.explains) {
-      if (!byId.has(l.symptom)) problems.push(`${display(p.file)}: explains unknown entry "${l.symptom}"`);
+      if (!byId.has(l.symptom)) problems.push(`${displayPath(p.file)}: explains unknown entry "${l.symptom}"`);
     }
     for (const s of p.playbook) {
       for (const ref of [...s.confirmedBy, ...s.ruledOutBy]) {
-        if (ref.kind === 'pattern' && !byId.has(ref.id)) problems.push(`${display(p.file)}: playbook names unknown entry "pattern:${ref.id}"`);
+        if (ref.kind === 'pattern' && !byId.has(ref.id)) problems.push(`${displayPath(p.file)}: playbook names unknown entry "pattern:${ref.id}"`);
       }
     }
   }
@@ -74,10 +75,6 @@ export function allMatchers(p: Pattern): Matcher[] {
   return [...p.signals, ...p.clears, ...p.checks, ...(p.grace?.signals ?? [])];
 }
 
-function display(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
-}
 
 interface RawMatcher {
   id: string;
@@ -110,25 +107,14 @@ interface RawPattern {
 }
 
 function loadEntry(file: string, folder: string, problems: string[]): Pattern | undefined {
-  const text = readFileSync(file, 'utf8');
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
-  const at = (path: readonly (string | number)[]): string => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    const off = node?.range?.[0] ?? 0;
-    const pos = lc.linePos(off);
-    return `${display(file)}:${pos.line}:${pos.col}`;
-  };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) problems.push(`${display(file)}:${e.linePos?.[0]?.line ?? 1}:${e.linePos?.[0]?.col ?? 1}: ${e.message.split('\n')[0]}`);
-    return undefined;
-  }
-  const raw = doc.toJS() as RawPattern;
+  const entry = readYamlEntry(file, problems);
+  if (entry === undefined) return undefined;
+  const { at } = entry;
+  const raw = entry.raw as RawPattern;
   const errors = validate(raw);
   if (errors.length > 0) {
     for (const e of errors) {
-      const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-      problems.push(`${at(path)}: ${e.instancePath || '(entry)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`);
+      problems.push(`${at(schemaErrorPath(e))}: ${e.instancePath || '(entry)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`);
     }
     return undefined;
   }

@@ -1,12 +1,12 @@
 // Load the configuration checks: checks/<id>/check.yaml, validated against docs/check.schema.json,
 // conditions compiled. Errors name `checks/x/check.yaml:12:5`, and a bad check stops the run, as a
 // bad catalog entry does. A check must name a catalog entry that exists.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ConfigScalar } from '../../model/config.js';
 import { cmp } from '../../model/tally.js';
 import { schemaValidator } from '../schema-validator.js';
+import { displayPath, readYamlEntry, schemaErrorPath } from '../yaml-entry.js';
 import { CatalogError, packageRoot } from '../catalog.js';
 import type { Catalog } from '../pattern.js';
 import type { Check, Condition, RemovedFlag } from './check.js';
@@ -37,7 +37,7 @@ export function loadChecks(catalog: Catalog, ...dirs: string[]): CheckSet {
   for (const p of catalog.patterns) {
     for (const s of p.playbook) {
       for (const r of [...s.confirmedBy, ...s.ruledOutBy]) {
-        if (r.kind === 'check' && !byId.has(r.id)) problems.push(`${display(p.file)}: playbook names unknown check "check:${r.id}"`);
+        if (r.kind === 'check' && !byId.has(r.id)) problems.push(`${displayPath(p.file)}: playbook names unknown check "check:${r.id}"`);
       }
     }
   }
@@ -45,10 +45,6 @@ export function loadChecks(catalog: Catalog, ...dirs: string[]): CheckSet {
   return { checks: [...byId.values()].sort((a, b) => cmp(a.id, b.id)) };
 }
 
-function display(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
-}
 
 interface RawCheck {
   id: string;
@@ -61,25 +57,16 @@ interface RawCheck {
 }
 
 function loadCheck(file: string, folder: string, catalog: Catalog, problems: string[]): Check | undefined {
-  const lc = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lc });
-  const at = (path: readonly (string | number)[]): string => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    const pos = lc.linePos(node?.range?.[0] ?? 0);
-    return `${display(file)}:${pos.line}:${pos.col}`;
-  };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) problems.push(`${display(file)}:${e.linePos?.[0]?.line ?? 1}:${e.linePos?.[0]?.col ?? 1}: ${e.message.split('\n')[0]}`);
-    return undefined;
-  }
-  const raw = doc.toJS() as RawCheck;
+  const entry = readYamlEntry(file, problems);
+  if (entry === undefined) return undefined;
+  const { at } = entry;
+  const raw = entry.raw as RawCheck;
   const errors = validate(raw);
   if (errors.length > 0) {
     // oneOf reports every branch; the deepest path says most.
     const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
     for (const e of errors.filter((x) => x.instancePath.split('/').length === deepest).slice(0, 3)) {
-      const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-      problems.push(`${at(path)}: ${e.instancePath || '(check)'} ${e.message ?? 'is invalid'}`);
+      problems.push(`${at(schemaErrorPath(e))}: ${e.instancePath || '(check)'} ${e.message ?? 'is invalid'}`);
     }
     return undefined;
   }
