@@ -15,7 +15,7 @@ import { loadBuiltinCatalog } from './match/catalog-snapshot.js';
 import { HitCollector } from './match/collect.js';
 import { gateSpecOf, type GateKind } from './match/gate-specs.js';
 import { gateFromSpec } from './ingest/literal-gate.js';
-import { findIncidents, type Cited } from './match/incidents.js';
+import { findIncidents, type Cited, type Citer } from './match/incidents.js';
 import { metricSampleNames } from './match/metrics/compile.js';
 import { evaluateMetrics } from './match/metrics/hits.js';
 import type { SnapshotTimeSource } from './match/metrics/series.js';
@@ -24,7 +24,7 @@ import { MAX_SAMPLES, MetricStore, scrapeJob } from './match/metrics/store.js';
 import type { Catalog } from './match/pattern.js';
 import type { GateSpec, LineGate } from './model/gate.js';
 import { availableParallelism } from 'node:os';
-import type { ParsedRecord } from './model/event.js';
+import type { ParsedRecord, TimelineEvent } from './model/event.js';
 import type { FormatId } from './model/format.js';
 import { cmp, Tally } from './model/tally.js';
 import type { Instant } from './model/time.js';
@@ -145,9 +145,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
   }
 
   const years = chooseYears(members.map((m) => m.normalizer), opts.year);
-  const resolve = (member: number, p: Prepared) => (members[member] as MemberState).normalizer.resolve(p, years[member] as YearChoice, timeOpts);
-  const cite = (item: HitItem, matcherId: string): Cited =>
-    item.kind === 'metric' ? item.cited : { event: resolve(item.member, item.prepared), raw: item.raw, matcherId };
+  const events = new BundleEvents(members, years, timeOpts);
   const metric = evaluateMetrics(
     catalog.matchers,
     metrics.samples(),
@@ -157,8 +155,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
   for (const path of metric.undatedPaths) tally.report({ path, severity: 'warning', message: 'metric samples without a time (none in the file, no mtime) beside dated snapshots of the same target; not evaluated' });
   if (metrics.overflow > 0) tally.report({ path: inputsLabel, severity: 'warning', message: `more than ${MAX_SAMPLES} metric samples; ${metrics.overflow} more were not evaluated` });
   // Configuration: judged at the bundle's latest time; fired checks join the catalog's incidents.
-  const latest = members.flatMap((m, i) => m.bounds.map((p) => resolve(i, p).time)).flatMap((t) => (t.kind === 'none' ? [] : [t.at])).sort(compareInstant).pop();
-  const configured = config.finish(catalog, checks, findIncidents(catalog, [...collector.allBuckets(), ...metric.buckets], cite), latest === undefined ? undefined : new Date(latest.sec * 1000));
+  const latest = members.flatMap((m, i) => m.bounds.map((p) => events.resolve(i, p).time)).flatMap((t) => (t.kind === 'none' ? [] : [t.at])).sort(compareInstant).pop();
+  const configured = config.finish(catalog, checks, findIncidents(catalog, [...collector.allBuckets(), ...metric.buckets], events), latest === undefined ? undefined : new Date(latest.sec * 1000));
   const match = configured.match;
   const ranked = correlate(catalog, match.incidents);
   const findings = diagnoseFindings(ranked, match, checkLookup(configured.result, config.formatOf));
@@ -167,7 +165,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
   const skippedByPath = new Map<string, number>();
   for (const s of tally.skipCounts()) if (!s.intentional) skippedByPath.set(s.path, (skippedByPath.get(s.path) ?? 0) + s.count);
   const inputs = members.map((m, i): InputReport => {
-    const times = m.bounds.map((p) => resolve(i, p).time).filter((t) => t.kind !== 'none');
+    const times = m.bounds.map((p) => events.resolve(i, p).time).filter((t) => t.kind !== 'none');
     const ats = times.map((t) => t.at).sort(compareInstant);
     const year = years[i] as YearChoice;
     const sample = times[0];
@@ -183,7 +181,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
   const starts = inputs.map((i) => i.firstTime).filter((t): t is string => t !== null).sort(cmp);
   const ends = inputs.map((i) => i.lastTime).filter((t): t is string => t !== null).sort(cmp);
   const hosts = [...new Set([...inputs.map((i) => i.host).filter((h): h is string => h !== null), ...findings.flatMap((f) => f.hosts)])].sort(cmp);
-  const skews = countSkews(collector.allBuckets().flatMap((b) => b.kept.map((h) => h.item).filter((x): x is LineHit => x.kind === 'line')), resolve);
+  const skews = countSkews(collector.allBuckets().flatMap((b) => b.kept.map((h) => h.item).filter((x): x is LineHit => x.kind === 'line')), events);
   return {
     schemaVersion: 1,
     inputs,
@@ -207,6 +205,33 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
     },
     ...(nodeConfig !== undefined ? { config: nodeConfig.config, drift: nodeConfig.drift } : {}),
   };
+}
+
+/**
+ * The bundle's records as timeline events, once the base years are chosen. Each record is resolved
+ * once: a hit is cited, checked for clock skew and may bound its member's time, from one event.
+ */
+class BundleEvents implements Citer<HitItem> {
+  private readonly resolved = new Map<Prepared, TimelineEvent>();
+
+  constructor(
+    private readonly members: readonly MemberState[],
+    private readonly years: readonly YearChoice[],
+    private readonly timeOpts: TimeOptions,
+  ) {}
+
+  resolve(member: number, p: Prepared): TimelineEvent {
+    let ev = this.resolved.get(p);
+    if (ev === undefined) {
+      ev = (this.members[member] as MemberState).normalizer.resolve(p, this.years[member] as YearChoice, this.timeOpts);
+      this.resolved.set(p, ev);
+    }
+    return ev;
+  }
+
+  cite(item: HitItem, matcherId: string): Cited {
+    return item.kind === 'metric' ? item.cited : { event: this.resolve(item.member, item.prepared), raw: item.raw, matcherId };
+  }
 }
 
 interface ReadContext {
@@ -306,11 +331,11 @@ function promTimeSource(basis: string, m: MemberState): string {
   return basis;
 }
 
-function countSkews(items: readonly LineHit[], resolve: (m: number, p: Prepared) => { inner?: { skewSec: number } }): number {
+function countSkews(items: readonly LineHit[], events: BundleEvents): number {
   let n = 0;
   for (const it of items) {
     if (it.prepared.inner === undefined) continue;
-    const ev = resolve(it.member, it.prepared);
+    const ev = events.resolve(it.member, it.prepared);
     if (ev.inner !== undefined && Math.abs(ev.inner.skewSec) > 2) n++;
   }
   return n;

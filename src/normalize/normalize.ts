@@ -1,7 +1,7 @@
 // ParsedRecord → TimelineEvent, in two phases. `prepare` runs while a member streams: it lifts a
 // nested klog/JSON line out of the message and tracks year rollover. `resolve` runs once the
 // whole bundle has been read and every member's base year is known.
-import type { ParsedRecord, TimelineEvent } from '../model/event.js';
+import type { ParsedRecord, RecordDetail, TimelineEvent } from '../model/event.js';
 import { UNKNOWN_HOST } from '../model/event.js';
 import type { FormatId } from '../model/format.js';
 import type { Assumption, EventTime, Instant, Precision, Stamp } from '../model/time.js';
@@ -90,7 +90,6 @@ export class MemberNormalizer {
     const time = resolveStamp(r.stamp, p.yearDelta, year, opts);
     const host = this.hostOf(r);
     const component = r.component ?? this.componentHint ?? this.info.format;
-    const { stamp: _stamp, host: _h, component: _c, ...rest } = r;
     let inner: TimelineEvent['inner'];
     let finalTime = time;
     if (p.inner !== undefined && time.kind !== 'none') {
@@ -102,10 +101,29 @@ export class MemberNormalizer {
         if (Math.abs(skewSec) < 1 && finer(innerAt.precision, time.precision)) finalTime = { ...time, at: innerAt.at, precision: innerAt.precision };
       }
     }
-    const ev = { ...rest, time: finalTime, host, component, format: this.info.format } as TimelineEvent;
-    return inner === undefined ? ev : ({ ...ev, inner } as TimelineEvent);
+    // Built field by field, not spread from the record: records come in many shapes (each parser
+    // orders its keys), and a spread of them is a slow generic copy that optimized code keeps
+    // deoptimizing on.
+    const ev: Record<string, unknown> = { kind: r.kind, severity: r.severity, message: r.message, fields: r.fields, source: r.source, time: finalTime, host, component, format: this.info.format };
+    if (r.pid !== undefined) ev['pid'] = r.pid;
+    const detail = DETAIL_KEY[r.kind];
+    if (detail !== undefined) ev[detail] = (r as unknown as Record<string, unknown>)[detail];
+    if (inner !== undefined) ev['inner'] = inner;
+    return ev as unknown as TimelineEvent;
   }
 }
+
+/** The property that carries each record kind's detail (RecordDetail), copied onto its event. */
+const DETAIL_KEY: { readonly [K in ParsedRecord['kind']]: Exclude<keyof Extract<RecordDetail, { kind: K }>, 'kind'> | undefined } = {
+  log: undefined,
+  marker: 'marker',
+  audit: 'audit',
+  'k8s-event': 'event',
+  condition: 'condition',
+  csr: 'csr',
+  metric: 'metric',
+  unit: 'unit',
+};
 
 const RANK: Record<Precision, number> = { s: 0, ms: 1, us: 2, ns: 3 };
 function finer(a: Precision, b: Precision): boolean {
