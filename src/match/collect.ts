@@ -7,6 +7,7 @@ import { testMatcher, hostOfMatch } from './evaluate.js';
 import type { Catalog, Matcher } from './pattern.js';
 import { canonicalHost } from '../normalize/host.js';
 import { requiredLiterals } from './literals.js';
+import { MessageLiterals } from './message-literals.js';
 
 /** A matched record, with enough to resolve its time later and cite it. */
 export interface Hit<P> {
@@ -39,32 +40,60 @@ interface OpenBucket<P> {
   between: number;
 }
 
+/** A matcher as offered records meet it: the ids of the literals its message needs, if any. */
+interface Offered {
+  readonly matcher: Matcher;
+  readonly literalIds: readonly number[] | undefined;
+}
+
+/** What the collector derives from a catalog: the same for every bundle, so made once per catalog. */
+interface CatalogIndex {
+  readonly byKind: ReadonlyMap<string, readonly Offered[]>;
+  readonly literals: MessageLiterals;
+}
+
+const indexes = new WeakMap<Catalog, CatalogIndex>();
+
+function indexOf(catalog: Catalog): CatalogIndex {
+  let index = indexes.get(catalog);
+  if (index !== undefined) return index;
+  const needs = new Map<Matcher, readonly string[]>();
+  for (const m of catalog.matchers) {
+    const lits = m.test.kind === 'log' ? literalsOf(m, m.test.message) : undefined;
+    if (lits !== undefined) needs.set(m, lits);
+  }
+  const literals = new MessageLiterals([...needs.values()].flat());
+  const byKind = new Map<string, Offered[]>();
+  for (const m of catalog.matchers) {
+    if (m.test.kind === 'metric') continue; // evaluated on series after the bundle (metrics/conditions.ts)
+    const lits = needs.get(m);
+    const offered: Offered = { matcher: m, literalIds: lits?.map((l) => literals.idOf(l)) };
+    const kinds = m.test.kind === 'log' ? ['log', 'marker'] : [recordKindOf(m.test.kind)];
+    for (const k of kinds) byKind.set(k, [...(byKind.get(k) ?? []), offered]);
+  }
+  index = { byKind, literals };
+  indexes.set(catalog, index);
+  return index;
+}
+
 export class HitCollector<P> {
   private readonly buckets = new Map<string, OpenBucket<P>>();
-  private readonly byKind = new Map<string, Matcher[]>();
-  /** Per log matcher, literals its message must contain: a cheap test before the regex. */
-  private readonly literals = new Map<Matcher, readonly string[]>();
+  private readonly index: CatalogIndex;
 
   constructor(catalog: Catalog) {
-    for (const m of catalog.matchers) {
-      if (m.test.kind === 'metric') continue; // evaluated on series after the bundle (metrics/conditions.ts)
-      if (m.test.kind === 'log') {
-        const lits = literalsOf(m, m.test.message);
-        if (lits !== undefined) this.literals.set(m, lits);
-      }
-      const kinds = m.test.kind === 'log' ? ['log', 'marker'] : [recordKindOf(m.test.kind)];
-      for (const k of kinds) this.byKind.set(k, [...(this.byKind.get(k) ?? []), m]);
-    }
+    this.index = indexOf(catalog);
   }
 
   /** Test one record; returns how many matchers it hit. */
   offer(r: ParsedRecord, component: string, host: string, item: P): number {
-    const list = this.byKind.get(r.kind);
+    const list = this.index.byKind.get(r.kind);
     if (list === undefined) return 0;
+    // Which literals the message holds, once; a matcher whose literals are all absent is skipped.
+    const literals = this.index.literals;
+    if (r.kind === 'log' || r.kind === 'marker') literals.find(r.message);
     let n = 0;
-    for (const m of list) {
-      const lits = this.literals.get(m);
-      if (lits !== undefined && !lits.some((l) => r.message.includes(l))) continue;
+    for (const { matcher: m, literalIds } of list) {
+      if (literalIds !== undefined && !literals.hasAny(literalIds)) continue;
       const caps = testMatcher(m.test, r, component);
       if (caps === undefined) continue;
       n++;
