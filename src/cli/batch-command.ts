@@ -5,6 +5,7 @@ import { listBundles } from '../batch/bundles.js';
 import { fleetSummary, readResults, renderFleet, type BundleResult } from '../batch/result.js';
 import { runBatch } from '../batch/run-batch.js';
 import { parseShard, shardOf } from '../batch/shard.js';
+import { roomyWorkerHeaps } from './heap-policy.js';
 import { limitsFrom, readingOptions, type ReadingArgs } from './shared-options.js';
 
 interface Args extends ReadingArgs {
@@ -35,6 +36,7 @@ export const batchCommand: CommandModule<object, Args> = {
       .example('$0 batch /shelf --shards 8 --out /results/shard-$JOB_COMPLETION_INDEX.ndjson', 'One pod of an Indexed Job') as never,
   handler: async (a) => {
     if (a.resume && a.out === undefined) throw new Error('--resume needs --out: the file to resume');
+    roomyWorkerHeaps();
     const all = await listBundles(a.inputs);
     const index = process.env['JOB_COMPLETION_INDEX'];
     const shard = a.shard !== undefined ? parseShard(a.shard) : a.shards !== undefined && index !== undefined ? { index: Number(index), count: a.shards } : undefined;

@@ -10,3 +10,13 @@ import { setFlagsFromString } from 'node:v8';
 export function boundHeapGrowth(): void {
   setFlagsFromString('--heap-growing-percent=30');
 }
+
+/**
+ * For batch, before its workers start (V8 reads it as each isolate's heap is set up). A worker
+ * keeps a bundle's hits and candidate lines until the bundle is done, so they are promoted and
+ * then die together; V8 sized old space to the ~10 MB that stays live and ran a full GC every
+ * second bundle or so. From 128 MB a full GC is rare: the warm per-bundle time fell by a quarter.
+ */
+export function roomyWorkerHeaps(): void {
+  setFlagsFromString('--initial-heap-size=128');
+}
