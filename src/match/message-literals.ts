@@ -38,7 +38,7 @@ export class MessageLiterals {
     return this.literals.indexOf(literal);
   }
 
-  /** Marks the literals `message` holds; read them with `has` until the next call. */
+  /** Marks the literals `message` holds; ask `hasAny` until the next call (one record at a time: no await between). */
   find(message: string): void {
     const found = this.found;
     found.fill(0);
