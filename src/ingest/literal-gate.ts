@@ -50,38 +50,80 @@ function literalsRegex(literals: readonly Literal[]): RegExp {
 }
 
 export function gateFromSpec(spec: GateSpec): LineGate {
-  // Literals and lines are compared as bytes: a literal's UTF-8 bytes are what the file holds.
-  const literals: Literal[] = spec.literals.map((l, i) => ({ bytes: Buffer.from(l, 'utf8'), verify: (spec.verify[i] ?? []).map((s) => new RegExp(s)) }));
-  const oneLine = literals.every((l) => !l.bytes.includes(NL));
-  const asRegex = !oneLine || commonAnchor(literals.map((l) => l.bytes)) === undefined ? undefined : literalsRegex(literals);
-  const automaton = buildAutomaton(asRegex === undefined ? literals.map((l) => l.bytes) : []);
-  // Literals by their last byte (at an automaton hit, only these can have ended there) and by
-  // their first (at a regex match, only these can start there).
-  const byLastByte = new Map<number, Literal[]>();
-  const byFirstByte = new Map<number, Literal[]>();
-  for (const l of literals) {
-    const last = l.bytes[l.bytes.length - 1] as number;
-    byLastByte.set(last, [...(byLastByte.get(last) ?? []), l]);
-    const first = l.bytes[0] as number;
-    byFirstByte.set(first, [...(byFirstByte.get(first) ?? []), l]);
+  return new LiteralGate(spec);
+}
+
+/** Whether literal `l` ends at `end` in `buf`. */
+function endsAt(buf: Uint8Array, end: number, l: Literal): boolean {
+  const n = l.bytes.length;
+  if (end - n < 0) return false;
+  for (let k = 0; k < n; k++) if (buf[end - n + k] !== l.bytes[k]) return false;
+  return true;
+}
+
+/**
+ * A class, not closures made per gate: an analysis makes a gate per log format and a batch worker
+ * makes them again for every bundle, and the hot loops that call them keep meeting the same
+ * methods instead of new call targets (each a deoptimization and a recompile of the caller).
+ */
+class LiteralGate implements LineGate {
+  private readonly literals: readonly Literal[];
+  /** The literals as one regex, when they share an anchor worth irregexp's skipping. */
+  private readonly asRegex: RegExp | undefined;
+  private readonly automaton: ReturnType<typeof buildAutomaton>;
+  /** Literals by their last byte: at an automaton hit, only these can have ended there. */
+  private readonly byLastByte = new Map<number, Literal[]>();
+  /** Literals by their first byte: at a regex match, only these can start there. */
+  private readonly byFirstByte = new Map<number, Literal[]>();
+  /** The regexes with no literal, as one. */
+  private readonly rest: RegExp | undefined;
+
+  constructor(spec: GateSpec) {
+    // Literals and lines are compared as bytes: a literal's UTF-8 bytes are what the file holds.
+    const literals: Literal[] = spec.literals.map((l, i) => ({ bytes: Buffer.from(l, 'utf8'), verify: (spec.verify[i] ?? []).map((s) => new RegExp(s)) }));
+    this.literals = literals;
+    const oneLine = literals.every((l) => !l.bytes.includes(NL));
+    this.asRegex = !oneLine || commonAnchor(literals.map((l) => l.bytes)) === undefined ? undefined : literalsRegex(literals);
+    this.automaton = buildAutomaton(this.asRegex === undefined ? literals.map((l) => l.bytes) : []);
+    for (const l of literals) {
+      const last = l.bytes[l.bytes.length - 1] as number;
+      this.byLastByte.set(last, [...(this.byLastByte.get(last) ?? []), l]);
+      const first = l.bytes[0] as number;
+      this.byFirstByte.set(first, [...(this.byFirstByte.get(first) ?? []), l]);
+    }
+    this.rest = spec.residual.length === 0 ? undefined : new RegExp(spec.residual.map((s) => `(?:${s})`).join('|'), 'g');
   }
-  const rest = spec.residual.length === 0 ? undefined : new RegExp(spec.residual.map((s) => `(?:${s})`).join('|'), 'g');
-  const endsAt = (buf: Uint8Array, end: number, l: Literal): boolean => {
-    const n = l.bytes.length;
-    if (end - n < 0) return false;
-    for (let k = 0; k < n; k++) if (buf[end - n + k] !== l.bytes[k]) return false;
-    return true;
-  };
+
+  candidates(buf: Uint8Array, from: number, to: number): Iterable<number> {
+    const starts = this.asRegex === undefined ? this.automatonCandidates(buf, from, to) : this.regexCandidates(buf, from, to, this.asRegex);
+    const rest = this.rest;
+    if (rest === undefined) return starts;
+    const text = Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString('latin1');
+    const extra: number[] = [];
+    rest.lastIndex = 0;
+    for (let m = rest.exec(text); m !== null; m = rest.exec(text)) {
+      extra.push(from + text.lastIndexOf('\n', m.index) + 1);
+      const eol = text.indexOf('\n', m.index);
+      if (eol < 0) break;
+      rest.lastIndex = eol + 1;
+    }
+    return [...new Set([...starts, ...extra])].sort((a, b) => a - b);
+  }
+
   /**
-   * The line around `hit` when a literal of `ls` that is there (`isThere`) is confirmed by one of
-   * its regexes, else undefined. The per-hit path allocates nothing until a literal is there.
+   * The line around `hit` when a literal of `ls` that is there is confirmed by one of its regexes,
+   * else undefined. A literal is there when it ends at `hit` (`endsAtHit`: an automaton hit) or
+   * starts at `hit - 1` (a regex match). A flag, not a predicate closure: a closure made per chunk
+   * is a new call target each time, and optimized code that inlined the last one is thrown away.
+   * The per-hit path allocates nothing until a literal is there.
    */
-  const confirmedLine = (buf: Uint8Array, from: number, to: number, hit: number, ls: readonly Literal[], isThere: (l: Literal, i: number) => boolean): { start: number; eol: number } | undefined => {
+  private confirmedLine(buf: Uint8Array, from: number, to: number, hit: number, ls: readonly Literal[], endsAtHit: boolean): { start: number; eol: number } | undefined {
     let line: { start: number; eol: number } | undefined;
     let text: string | undefined;
     for (let i = 0; i < ls.length; i++) {
       const l = ls[i] as Literal;
-      if (!isThere(l, i)) continue;
+      const end = endsAtHit ? hit : hit - 1 + l.bytes.length;
+      if (end > to || !endsAt(buf, end, l)) continue;
       if (line === undefined) {
         const eol = buf.indexOf(NL, hit - 1);
         line = { start: Math.max(buf.lastIndexOf(NL, hit - 1) + 1, from), eol: eol < 0 || eol >= to ? to : eol };
@@ -91,19 +133,17 @@ export function gateFromSpec(spec: GateSpec): LineGate {
       if (l.verify.some((r) => r.test(t))) return line;
     }
     return undefined;
-  };
+  }
 
-  // One Aho-Corasick pass: every literal found wherever it ends.
-  const automatonCandidates = (buf: Uint8Array, from: number, to: number): number[] => {
+  /** One Aho-Corasick pass: every literal found wherever it ends. */
+  private automatonCandidates(buf: Uint8Array, from: number, to: number): number[] {
     const starts: number[] = [];
     let pos = from;
-    let hit = 0;
-    const endsHere = (l: Literal): boolean => endsAt(buf, hit, l);
     const resume = { state: 0 };
-    while (literals.length > 0 && pos < to) {
-      hit = scan(automaton, buf, pos, to, resume);
+    while (this.literals.length > 0 && pos < to) {
+      const hit = scan(this.automaton, buf, pos, to, resume);
       if (hit < 0) break;
-      const line = confirmedLine(buf, from, to, hit, byLastByte.get(buf[hit - 1] as number) ?? [], endsHere);
+      const line = this.confirmedLine(buf, from, to, hit, this.byLastByte.get(buf[hit - 1] as number) ?? [], true);
       if (line !== undefined) {
         starts.push(line.start);
         pos = line.eol + 1; // one candidate per line is enough
@@ -113,17 +153,17 @@ export function gateFromSpec(spec: GateSpec): LineGate {
       }
     }
     return starts;
-  };
+  }
 
-  // The literals as one regex: it stops only where some literal starts. Every literal that starts
-  // there is then compared (alternation would report only the first), and an unconfirmed match
-  // resumes one byte on, as the automaton would find a literal overlapping it. The text goes to
-  // the regex a window of whole lines at a time (no literal holds a newline, so none spans two).
-  const regexCandidates = (buf: Uint8Array, from: number, to: number, re: RegExp): number[] => {
+  /**
+   * The literals as one regex: it stops only where some literal starts. Every literal that starts
+   * there is then compared (alternation would report only the first), and an unconfirmed match
+   * resumes one byte on, as the automaton would find a literal overlapping it. The text goes to
+   * the regex a window of whole lines at a time (no literal holds a newline, so none spans two).
+   */
+  private regexCandidates(buf: Uint8Array, from: number, to: number, re: RegExp): number[] {
     const view = Buffer.from(buf.buffer, buf.byteOffset, buf.length);
     const starts: number[] = [];
-    let begin = 0;
-    const startsHere = (l: Literal): boolean => begin + l.bytes.length <= to && endsAt(buf, begin + l.bytes.length, l);
     for (let w = from; w < to; ) {
       let end = w + REGEX_WINDOW >= to ? to : view.lastIndexOf(NL, w + REGEX_WINDOW - 1) + 1;
       if (end <= w) {
@@ -133,8 +173,8 @@ export function gateFromSpec(spec: GateSpec): LineGate {
       const text = view.toString('latin1', w, end);
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        begin = w + m.index;
-        const line = confirmedLine(buf, from, to, begin + 1, byFirstByte.get(buf[begin] as number) ?? [], startsHere);
+        const begin = w + m.index;
+        const line = this.confirmedLine(buf, from, to, begin + 1, this.byFirstByte.get(buf[begin] as number) ?? [], false);
         if (line !== undefined) {
           starts.push(line.start);
           re.lastIndex = line.eol + 1 - w; // one candidate per line is enough
@@ -145,22 +185,5 @@ export function gateFromSpec(spec: GateSpec): LineGate {
       w = end;
     }
     return starts;
-  };
-
-  return {
-    candidates(buf, from, to) {
-      const starts = asRegex === undefined ? automatonCandidates(buf, from, to) : regexCandidates(buf, from, to, asRegex);
-      if (rest === undefined) return starts;
-      const text = Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString('latin1');
-      const extra: number[] = [];
-      rest.lastIndex = 0;
-      for (let m = rest.exec(text); m !== null; m = rest.exec(text)) {
-        extra.push(from + text.lastIndexOf('\n', m.index) + 1);
-        const eol = text.indexOf('\n', m.index);
-        if (eol < 0) break;
-        rest.lastIndex = eol + 1;
-      }
-      return [...new Set([...starts, ...extra])].sort((a, b) => a - b);
-    },
-  };
+  }
 }

@@ -43,32 +43,23 @@ async function* batchesOf(bytes: AsyncIterable<Buffer>, opts: ReadOptions, count
   let discarding = false; // inside an overlong line, dropping bytes until its end
   let lastLine: NumberedLine | undefined; // gated mode: the last line, so time bounds see it
   let lastEmitted = 0;
-  let base = 0; // offset in the member of the buffer being decoded
-  const decode = (buf: Buffer, start: number, end: number, no: number): NumberedLine => {
-    let e = end;
-    if (e > start && buf[e - 1] === 0x0d) e--;
-    if (e - start > opts.maxLineBytes) {
-      e = start + opts.maxLineBytes;
-      counts.truncated++;
-    }
-    return { no, text: stripPaste(buf.toString('utf8', start, e), opts.paste), offset: base + start };
-  };
+  const decoder = new LineDecoder(opts, counts);
   /** Lines of buf[start, lastNl] (lastNl is a newline), as the gate or a full read picks them. */
   const region = (buf: Buffer, bufBase: number, start: number, lastNl: number): NumberedLine[] => {
-    base = bufBase;
-    const out = opts.gate === undefined ? allLines(buf, start, lastNl, counts, decode) : gatedLines(buf, start, lastNl, counts, decode, opts.gate, opts.emitFirst !== false);
+    decoder.base = bufBase;
+    const out = opts.gate === undefined ? allLines(buf, start, lastNl, counts, decoder) : gatedLines(buf, start, lastNl, counts, decoder, opts.gate, opts.emitFirst !== false);
     if (opts.gate !== undefined) {
       const lineStart = buf.lastIndexOf(NL, lastNl - 1) + 1;
-      lastLine = decode(buf, Math.max(lineStart, start), lastNl, counts.lines);
+      lastLine = decoder.decode(buf, Math.max(lineStart, start), lastNl, counts.lines);
     }
     if (out.length > 0) lastEmitted = out[out.length - 1]?.no ?? lastEmitted;
     return out;
   };
   /** A line longer than the cap with no end in sight: cut it, count it, drop the rest of it. */
   const overlong = (buf: Buffer, bufBase: number): NumberedLine[] => {
-    base = bufBase;
+    decoder.base = bufBase;
     counts.lines++;
-    const line = decode(buf, 0, buf.length, counts.lines);
+    const line = decoder.decode(buf, 0, buf.length, counts.lines);
     lastLine = line;
     discarding = true;
     carry = undefined;
@@ -121,9 +112,9 @@ async function* batchesOf(bytes: AsyncIterable<Buffer>, opts: ReadOptions, count
     carryBase = thisBase + lastNl + 1;
   }
   if (carry !== undefined && carry.length > 0 && !discarding) {
-    base = carryBase;
+    decoder.base = carryBase;
     counts.lines++;
-    const line = decode(carry, 0, carry.length, counts.lines);
+    const line = decoder.decode(carry, 0, carry.length, counts.lines);
     const wanted = opts.gate === undefined || opts.emitLast !== false || [...opts.gate.candidates(carry, 0, carry.length)].length > 0;
     if (wanted) yield [line];
     else counts.passedOver++;
@@ -132,21 +123,43 @@ async function* batchesOf(bytes: AsyncIterable<Buffer>, opts: ReadOptions, count
   if (opts.emitLast !== false && lastLine !== undefined && lastLine.no > lastEmitted) yield [lastLine];
 }
 
-type Decode = (buf: Buffer, start: number, end: number, no: number) => NumberedLine;
+/**
+ * Turns a line's bytes into a NumberedLine. An object with a method, not a closure made per member:
+ * the per-chunk loops below keep calling the same method, where a new closure per member was a new
+ * call target that threw their optimized code away (a deoptimization and a recompile per member).
+ */
+class LineDecoder {
+  /** Offset in the member of the buffer being decoded. */
+  base = 0;
+  constructor(
+    private readonly opts: ReadOptions,
+    private readonly counts: LineCounts,
+  ) {}
 
-function allLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts, decode: Decode): NumberedLine[] {
+  decode(buf: Buffer, start: number, end: number, no: number): NumberedLine {
+    let e = end;
+    if (e > start && buf[e - 1] === 0x0d) e--;
+    if (e - start > this.opts.maxLineBytes) {
+      e = start + this.opts.maxLineBytes;
+      this.counts.truncated++;
+    }
+    return { no, text: stripPaste(buf.toString('utf8', start, e), this.opts.paste), offset: this.base + start };
+  }
+}
+
+function allLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts, decoder: LineDecoder): NumberedLine[] {
   const out: NumberedLine[] = [];
   let pos = from;
   while (pos <= lastNl) {
     const nl = buf.indexOf(NL, pos);
     counts.lines++;
-    out.push(decode(buf, pos, nl, counts.lines));
+    out.push(decoder.decode(buf, pos, nl, counts.lines));
     pos = nl + 1;
   }
   return out;
 }
 
-function gatedLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts, decode: Decode, gate: LineGate, emitFirst: boolean): NumberedLine[] {
+function gatedLines(buf: Buffer, from: number, lastNl: number, counts: LineCounts, decoder: LineDecoder, gate: LineGate, emitFirst: boolean): NumberedLine[] {
   const out: NumberedLine[] = [];
   let pos = from; // first byte not yet counted
   let lineNo = counts.lines; // lines counted before pos
@@ -154,7 +167,7 @@ function gatedLines(buf: Buffer, from: number, lastNl: number, counts: LineCount
   if (firstLineOfMember && emitFirst) {
     const nl = buf.indexOf(NL, pos);
     lineNo++;
-    out.push(decode(buf, pos, nl, lineNo));
+    out.push(decoder.decode(buf, pos, nl, lineNo));
     pos = nl + 1;
   }
   for (const at of gate.candidates(buf, from, lastNl + 1)) {
@@ -168,7 +181,7 @@ function gatedLines(buf: Buffer, from: number, lastNl: number, counts: LineCount
     }
     const nl = buf.indexOf(NL, at);
     lineNo++;
-    out.push(decode(buf, at, nl, lineNo));
+    out.push(decoder.decode(buf, at, nl, lineNo));
     pos = nl + 1;
   }
   while (pos <= lastNl) {

@@ -1,6 +1,7 @@
 // `npm run bench`: analyze's throughput and peak RSS against `LC_ALL=C grep -E -c` (and ripgrep
 // where installed) with the catalog's own regexes, measured in the same run on the same files.
-// A script, never a timed unit test. Usage: npm run bench [-- --sizes 256,512,1024,2048 --runs 3 --audit 256 --batch 50]
+// A script, never a timed unit test. Usage:
+//   npm run bench [-- --sizes 256,512,1024,2048 --runs 3 --audit 256 --batch 50 --bundle-mib 4,64]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -119,26 +120,32 @@ for (const mib of sizesMiB) {
 }
 if (auditMiB > 0) rows.push(bench(writeAudit(cache, auditMiB * 2 ** 20), ['-E', '-c', '"code":[13-5][0-9][0-9]'], false));
 
-// Batch: 50 generated bundles, 1 worker then 2; the NDJSON must match apart from durations.
+// Batch: shelves of 50 generated bundles, one per bundle size, each run with 1 worker then 2; the
+// NDJSON must match apart from durations. Each worker pays once for starting and for V8 compiling
+// its hot code (about a second of CPU), so a shelf of small bundles shows that fixed cost and a
+// shelf of support-bundle-sized ones shows how the work itself scales.
 const batchBundles = Number(arg('batch', '50'));
-let batch: {
-  bundles: number;
-  oneWorkerSeconds: number;
-  twoWorkersSeconds: number;
-  speedup: number;
-  identical: boolean;
-  busyBesidesBatch: number | null;
-  oneWorkerCores: number | null;
-  twoWorkersCores: number | null;
-} | null = null;
+const bundleSizesMiB = arg('bundle-mib', '4,64').split(',').map(Number);
+interface BatchRow {
+  readonly bundles: number;
+  readonly bundleMiB: number;
+  readonly oneWorkerSeconds: number;
+  readonly twoWorkersSeconds: number;
+  readonly speedup: number;
+  readonly identical: boolean;
+  readonly busyBesidesBatch: number | null;
+  readonly oneWorkerCores: number | null;
+  readonly twoWorkersCores: number | null;
+}
 /** Linux's USER_HZ: /proc's clock ticks per second. */
 const TICKS_PER_SECOND = 100;
-if (batchBundles > 0) {
-  const shelf = join(cache, `shelf-${batchBundles}`);
-  for (let i = 0; i < batchBundles; i++) {
+
+function benchShelf(count: number, mib: number): BatchRow {
+  const shelf = join(cache, `shelf-${count}x${mib}MiB`);
+  for (let i = 0; i < count; i++) {
     const dir = join(shelf, `bundle-${String(i).padStart(3, '0')}`, `node-${i % 7}`);
     mkdirSync(dir, { recursive: true });
-    writeJournal(dir, 4 * 2 ** 20, failures, 1000 + i);
+    writeJournal(dir, mib * 2 ** 20, failures, 1000 + i);
   }
   const runBatchOnce = (jobs: number): { seconds: number; cores: number | null; lines: string[] } => {
     const out = join(cache, `batch-${jobs}.ndjson`);
@@ -163,23 +170,25 @@ if (batchBundles > 0) {
   }
   const others = othersBusy(before, ticks());
   const median = (xs: { seconds: number }[]): number => [...xs].map((x) => x.seconds).sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-  const one = { seconds: median(ones), lines: (ones[0] as { lines: string[] }).lines };
-  const two = { seconds: median(twos), lines: (twos[0] as { lines: string[] }).lines };
+  const first = (ones[0] as { lines: string[] }).lines.join('\n');
   const meanCores = (xs: { cores: number | null }[]): number | null => (xs.some((x) => x.cores === null) ? null : round(xs.reduce((a, x) => a + (x.cores as number), 0) / xs.length, 2));
-  batch = {
-    bundles: batchBundles,
-    oneWorkerSeconds: round(one.seconds, 2),
-    twoWorkersSeconds: round(two.seconds, 2),
-    speedup: round(one.seconds / two.seconds, 2),
-    identical: [...ones, ...twos].every((r) => r.lines.join('\n') === one.lines.join('\n')),
+  const row: BatchRow = {
+    bundles: count,
+    bundleMiB: mib,
+    oneWorkerSeconds: round(median(ones), 2),
+    twoWorkersSeconds: round(median(twos), 2),
+    speedup: round(median(ones) / median(twos), 2),
+    identical: [...ones, ...twos].every((r) => r.lines.join('\n') === first),
     busyBesidesBatch: others === null ? null : round(others, 2),
     oneWorkerCores: meanCores(ones),
     twoWorkersCores: meanCores(twos),
   };
   process.stdout.write(
-    `batch of ${batchBundles} bundles: 1 worker ${batch.oneWorkerSeconds}s (${batch.oneWorkerCores ?? '?'} cores busy), 2 workers ${batch.twoWorkersSeconds}s (${batch.twoWorkersCores ?? '?'} cores), speedup x${batch.speedup} (medians of ${runs}; other processes kept ${batch.busyBesidesBatch === null ? '?' : Math.round(100 * batch.busyBesidesBatch)}% of the cores busy), identical output: ${batch.identical}\n`,
+    `batch of ${count} bundles of ${mib} MiB: 1 worker ${row.oneWorkerSeconds}s (${row.oneWorkerCores ?? '?'} cores busy), 2 workers ${row.twoWorkersSeconds}s (${row.twoWorkersCores ?? '?'} cores), speedup x${row.speedup} (medians of ${runs}; other processes kept ${row.busyBesidesBatch === null ? '?' : Math.round(100 * row.busyBesidesBatch)}% of the cores busy), identical output: ${row.identical}\n`,
   );
+  return row;
 }
+const batch: BatchRow[] = batchBundles > 0 ? bundleSizesMiB.map((mib) => benchShelf(batchBundles, mib)) : [];
 
 const journals = rows.filter((r) => r.input.startsWith('kubelet-journal'));
 const first = journals[0];
