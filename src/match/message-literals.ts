@@ -42,12 +42,16 @@ export class MessageLiterals {
   find(message: string): void {
     const found = this.found;
     found.fill(0);
-    const { classOf, classes, table, accepts } = this.automaton;
+    const { classOf, table } = this.automaton;
     let s = 0;
     for (let i = 0; i < message.length; i++) {
       const c = message.charCodeAt(i);
-      s = table[s * classes + (c < 256 ? (classOf[c] as number) : 0)] as number;
-      if (accepts[s] !== 1) continue;
+      const t = table[s + (c < 256 ? (classOf[c] as number) : 0)] as number;
+      if (t >= 0) {
+        s = t;
+        continue;
+      }
+      s = ~t;
       for (const id of this.byLast.get(c) ?? []) {
         const l = this.literals[id] as string;
         if (found[id] === 0 && message.startsWith(l, i + 1 - l.length)) found[id] = 1;
