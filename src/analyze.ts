@@ -9,6 +9,7 @@ import type { Diagnosis, InputReport } from './diagnose/diagnosis.js';
 import { ByteBudget, BudgetExceeded } from './ingest/counted.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './ingest/limits.js';
 import type { Member } from './ingest/member.js';
+import type { ContentHash } from './ingest/content-hash.js';
 import { openInputs } from './ingest/open-inputs.js';
 import { BUILTIN_PATTERNS, loadCatalog } from './match/catalog.js';
 import { loadBuiltinCatalog } from './match/catalog-snapshot.js';
@@ -55,6 +56,8 @@ export interface AnalyzeOptions {
   readonly parallelMinBytes?: number;
   /** Read size for files on disk (default 1 MiB). The report does not depend on it. */
   readonly chunkBytes?: number;
+  /** Fed the bytes of every file read from disk (batch takes a bundle's hash from it). */
+  readonly contentHash?: ContentHash;
   /** Called as members are read, for progress bars. */
   readonly onProgress?: (p: { readonly path: string; readonly bytesRead: number }) => void;
 }
@@ -134,7 +137,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
 
   const inputsLabel = (opts.inputNames ?? opts.inputs).join(' ');
   try {
-    for await (const member of openInputs(opts.inputs, { limits, tally, budget, chunkBytes: parallel.chunkBytes, ...(opts.inputNames !== undefined ? { names: opts.inputNames } : {}) })) {
+    for await (const member of openInputs(opts.inputs, { limits, tally, budget, chunkBytes: parallel.chunkBytes, ...(opts.inputNames !== undefined ? { names: opts.inputNames } : {}), ...(opts.contentHash !== undefined ? { contentHash: opts.contentHash } : {}) })) {
       const state = await readMember(member, members.length, { tally, limits, gates, collector, metrics, matched, parallel, config });
       members.push(state);
       opts.onProgress?.({ path: member.path, bytesRead: budget.bytesRead });

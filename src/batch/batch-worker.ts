@@ -2,9 +2,9 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze, type AnalyzeOptions } from '../analyze.js';
+import { bundleHash, ContentHash } from '../ingest/content-hash.js';
 import { rememberDerived, type CatalogDerived } from '../match/catalog-snapshot.js';
 import type { Catalog } from '../match/pattern.js';
-import { bundleHash } from './bundles.js';
 import { summarize, type BundleResult } from './result.js';
 
 export interface BatchJob {
@@ -31,18 +31,24 @@ const setup = workerData as WorkerSetup;
 const skip = new Set(setup.skipHashes);
 let catalog: Catalog | undefined;
 
+const hashOf = (path: string): Promise<string> => bundleHash(path).catch(() => `unreadable:${path}`);
+
 async function run(job: BatchJob, cat: Catalog): Promise<BatchAnswer> {
   const t0 = performance.now();
-  // The hash is read here, in parallel, not on the main thread before the work starts.
-  const sha256 = await bundleHash(job.path).catch(() => `unreadable:${job.path}`);
-  if (skip.has(sha256)) return { seq: job.seq, skipped: sha256 };
+  // The hash is computed here, in parallel, not on the main thread before the work starts. With
+  // --resume it is needed first, to skip; otherwise it is taken from the analysis's own reads, and
+  // the bundle is read a second time only when those did not cover it whole (a zip, say).
+  const early = skip.size > 0 ? await hashOf(job.path) : undefined;
+  if (early !== undefined && skip.has(early)) return { seq: job.seq, skipped: early };
+  const tap = early === undefined ? new ContentHash(job.path) : undefined;
   const ms = (): number => Math.round(performance.now() - t0);
+  const hash = async (): Promise<string> => early ?? (await tap?.digest()) ?? (await hashOf(job.path));
   try {
     // One thread per bundle already keeps the cores busy: no nested scan workers.
-    const d = await analyze({ ...setup.analyze, catalog: cat, inputs: [job.path], workers: 1 });
-    return { seq: job.seq, result: summarize(job.path, sha256, ms(), d) };
+    const d = await analyze({ ...setup.analyze, catalog: cat, inputs: [job.path], workers: 1, ...(tap !== undefined ? { contentHash: tap } : {}) });
+    return { seq: job.seq, result: summarize(job.path, await hash(), ms(), d) };
   } catch (e) {
-    return { seq: job.seq, result: { path: job.path, sha256, durationMs: ms(), ok: false, error: e instanceof Error ? e.message : String(e) } };
+    return { seq: job.seq, result: { path: job.path, sha256: await hash(), durationMs: ms(), ok: false, error: e instanceof Error ? e.message : String(e) } };
   }
 }
 

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import * as tarStream from 'tar-stream';
 import type { Tally } from '../model/tally.js';
 import { cmp } from '../model/tally.js';
+import type { ContentHash } from './content-hash.js';
 import { BudgetExceeded, ByteBudget, capped } from './counted.js';
 import type { IngestLimits } from './limits.js';
 import type { Member } from './member.js';
@@ -26,6 +27,8 @@ export interface OpenOptions {
    * by the file name the user gave, never by its temp path.
    */
   readonly names?: readonly string[];
+  /** Fed every file's bytes as they are read from disk, so a batch need not read a bundle twice to hash it. */
+  readonly contentHash?: ContentHash;
 }
 
 /** Every member of every input, in a deterministic order (sorted paths within a directory). */
@@ -62,7 +65,8 @@ async function* walkDirectory(dir: string, rel: string, opts: OpenOptions): Asyn
 }
 
 async function* openFile(file: string, path: string, mtime: Date, size: number, opts: OpenOptions): AsyncGenerator<Member> {
-  const { head, rest } = await peek(createReadStream(file, { highWaterMark: opts.chunkBytes ?? 1024 * 1024 }), 512);
+  const raw = createReadStream(file, { highWaterMark: opts.chunkBytes ?? 1024 * 1024 });
+  const { head, rest } = await peek(opts.contentHash === undefined ? raw : opts.contentHash.observe(file, raw), 512);
   if (containerKind(head) === 'zip') {
     yield* zipMembers(file, path, opts, (p, m, bytes, compressed) =>
       expand(p, m, 'archive-entry', capped(bytes, opts.budget, () => compressed), 1, () => compressed, opts),

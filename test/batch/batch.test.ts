@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -6,7 +7,8 @@ import { listBundles } from '../../src/batch/bundles.js';
 import { fleetSummary, readResults, type BundleResult } from '../../src/batch/result.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { parseShard, shardOf } from '../../src/batch/shard.js';
-import { tempDir } from '../support/archive.js';
+import { bundleHash } from '../../src/ingest/content-hash.js';
+import { tempDir, writeTarGz, writeZip } from '../support/archive.js';
 
 describe('shards', () => {
   test('for any list and any n, shards are disjoint and together are the whole list (property)', () => {
@@ -74,6 +76,18 @@ describe('batch', () => {
     const previous = readResults(file);
     const rest = await run(bundles, 2, new Set(previous.map((r) => r.sha256)));
     expect(withoutDurations([...previous, ...rest])).toEqual(withoutDurations(whole));
+  });
+
+  test("each line's hash is the bundle's content hash, taken from the analysis's reads or read again", async () => {
+    const dir = shelf(2);
+    await writeTarGz(dir, 'c.tar.gz', [{ name: 'node-c/kubelet.log', body: 'I0401 10:00:00.000000    1 x.go:1] "ok"\n' }]);
+    // A zip past the first read is read by random access, so its hash is read for itself.
+    await writeZip(dir, 'd.zip', [{ name: 'node-d/kubelet.log', body: randomBytes(2 << 20).toString('base64') }]);
+    writeFileSync(join(dir, 'e.tar.gz'), Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]));
+    const bundles = await listBundles([dir]);
+    expect(bundles).toHaveLength(5);
+    const results = await run(bundles, 2);
+    for (const r of results) expect(r.sha256, r.path).toBe(await bundleHash(r.path));
   });
 
   test('a broken bundle is reported in its line and the batch goes on', async () => {
