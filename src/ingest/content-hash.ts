@@ -55,6 +55,7 @@ export class ContentHash {
   private readonly seen: { readonly path: string; readonly size: number }[] = [];
   private broken = false;
   private open: { readonly path: string; read: number } | undefined;
+  private answer: Promise<string | undefined> | undefined;
 
   constructor(private readonly bundle: string) {}
 
@@ -78,8 +79,13 @@ export class ContentHash {
     }
   }
 
-  /** The bundle's hash, if what was read is exactly the bundle's files, whole and in order. */
-  async digest(): Promise<string | undefined> {
+  /** The bundle's hash, if what was read is exactly the bundle's files, whole and in order. Asked again, the same answer. */
+  digest(): Promise<string | undefined> {
+    this.answer ??= this.check();
+    return this.answer;
+  }
+
+  private async check(): Promise<string | undefined> {
     this.closeOpen();
     if (this.broken) return undefined;
     const files = await filesOf(this.bundle).catch(() => undefined);

@@ -59,7 +59,7 @@ export function failureMessages(patternsDir: string): [string, string, string][]
 
 /** Write a journal of about `bytes` bytes (unless the cache already has it); returns its path. */
 export function writeJournal(cacheDir: string, bytes: number, failures: readonly [string, string, string][], seed = 42): string {
-  const path = join(cacheDir, `kubelet-journal-${bytes >> 20}MiB-seed${seed}.log`);
+  const path = join(cacheDir, `kubelet-journal-${Math.floor(bytes / 2 ** 20)}MiB-seed${seed}.log`);
   if (existsSync(path)) return path;
   const r = prng(seed);
   let t = Date.UTC(2024, 3, 1, 0, 0, 0) / 1000; // Apr 01, a week of journal at -v=2
@@ -87,7 +87,7 @@ export function writeJournal(cacheDir: string, bytes: number, failures: readonly
 
 /** An apiserver audit log (audit.k8s.io/v1 JSON lines), about 1% non-2xx. */
 export function writeAudit(cacheDir: string, bytes: number, seed = 7): string {
-  const path = join(cacheDir, `audit-${bytes >> 20}MiB-seed${seed}.log`);
+  const path = join(cacheDir, `audit-${Math.floor(bytes / 2 ** 20)}MiB-seed${seed}.log`);
   if (existsSync(path)) return path;
   const r = prng(seed);
   let ms = Date.UTC(2024, 3, 1, 0, 0, 0);
