@@ -58,6 +58,8 @@ export interface AnalyzeOptions {
   readonly chunkBytes?: number;
   /** Fed the bytes of every file read from disk (batch takes a bundle's hash from it). */
   readonly contentHash?: ContentHash;
+  /** Blocking reads on this thread (see OpenOptions.blockingReads): for batch workers. */
+  readonly blockingReads?: boolean;
   /** Called as members are read, for progress bars. */
   readonly onProgress?: (p: { readonly path: string; readonly bytesRead: number }) => void;
 }
@@ -137,7 +139,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Diagnosis> {
 
   const inputsLabel = (opts.inputNames ?? opts.inputs).join(' ');
   try {
-    for await (const member of openInputs(opts.inputs, { limits, tally, budget, chunkBytes: parallel.chunkBytes, ...(opts.inputNames !== undefined ? { names: opts.inputNames } : {}), ...(opts.contentHash !== undefined ? { contentHash: opts.contentHash } : {}) })) {
+    for await (const member of openInputs(opts.inputs, { limits, tally, budget, chunkBytes: parallel.chunkBytes, ...(opts.inputNames !== undefined ? { names: opts.inputNames } : {}), ...(opts.contentHash !== undefined ? { contentHash: opts.contentHash } : {}), ...(opts.blockingReads === true ? { blockingReads: true } : {}) })) {
       const state = await readMember(member, members.length, { tally, limits, gates, collector, metrics, matched, parallel, config });
       members.push(state);
       opts.onProgress?.({ path: member.path, bytesRead: budget.bytesRead });

@@ -45,7 +45,7 @@ async function run(job: BatchJob, cat: Catalog): Promise<BatchAnswer> {
   const hash = async (): Promise<string> => early ?? (await tap?.digest()) ?? (await hashOf(job.path));
   try {
     // One thread per bundle already keeps the cores busy: no nested scan workers.
-    const d = await analyze({ ...setup.analyze, catalog: cat, inputs: [job.path], workers: 1, ...(tap !== undefined ? { contentHash: tap } : {}) });
+    const d = await analyze({ ...setup.analyze, catalog: cat, inputs: [job.path], workers: 1, blockingReads: true, ...(tap !== undefined ? { contentHash: tap } : {}) });
     return { seq: job.seq, result: summarize(job.path, await hash(), ms(), d) };
   } catch (e) {
     return { seq: job.seq, result: { path: job.path, sha256: await hash(), durationMs: ms(), ok: false, error: e instanceof Error ? e.message : String(e) } };

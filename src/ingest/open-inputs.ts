@@ -1,6 +1,6 @@
 // Inputs → members: directories walked in sorted order, archives streamed entry by entry (tar,
 // gzip, zip, nested inside each other), nothing extracted to disk, no link followed.
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -29,6 +29,11 @@ export interface OpenOptions {
   readonly names?: readonly string[];
   /** Fed every file's bytes as they are read from disk, so a batch need not read a bundle twice to hash it. */
   readonly contentHash?: ContentHash;
+  /**
+   * Read files with blocking reads on this thread instead of through the thread pool: for a worker
+   * thread that has nothing else to do (a batch worker), as the scan workers do.
+   */
+  readonly blockingReads?: boolean;
 }
 
 /** Every member of every input, in a deterministic order (sorted paths within a directory). */
@@ -65,7 +70,8 @@ async function* walkDirectory(dir: string, rel: string, opts: OpenOptions): Asyn
 }
 
 async function* openFile(file: string, path: string, mtime: Date, size: number, opts: OpenOptions): AsyncGenerator<Member> {
-  const raw = createReadStream(file, { highWaterMark: opts.chunkBytes ?? 1024 * 1024 });
+  const chunkBytes = opts.chunkBytes ?? 1024 * 1024;
+  const raw = opts.blockingReads === true ? blockingChunks(file, chunkBytes) : createReadStream(file, { highWaterMark: chunkBytes });
   const { head, rest } = await peek(opts.contentHash === undefined ? raw : opts.contentHash.observe(file, raw), 512);
   if (containerKind(head) === 'zip') {
     yield* zipMembers(file, path, opts, (p, m, bytes, compressed) =>
@@ -85,6 +91,28 @@ async function* openFile(file: string, path: string, mtime: Date, size: number, 
     }
   })();
   yield* expand(path, mtime, 'file', counting, 0, () => read, opts);
+}
+
+/**
+ * A file's bytes by blocking reads. Each chunk is a buffer of its own, never reused: consumers
+ * (an archive reader, a document parser) may keep chunks after asking for the next one.
+ */
+async function* blockingChunks(file: string, chunkBytes: number): AsyncGenerator<Buffer> {
+  const fd = openSync(file, 'r');
+  try {
+    // Sized to what is left, so a small file does not pin a whole chunk's memory.
+    let left = fstatSync(fd).size;
+    for (;;) {
+      const want = Math.min(chunkBytes, Math.max(left, 4096));
+      const b = Buffer.allocUnsafe(want);
+      const n = readSync(fd, b, 0, want, null);
+      if (n <= 0) return;
+      left -= n;
+      yield n === want ? b : b.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Open containers found inside a stream (gzip, tar) recursively; anything else is a member. */
