@@ -13,6 +13,8 @@ import { cmp } from '../model/tally.js';
 async function filesOf(bundle: string): Promise<{ readonly path: string; readonly rel: string | undefined; readonly size: number }[]> {
   const st = await lstat(bundle);
   if (st.isFile()) return [{ path: bundle, rel: undefined, size: st.size }];
+  // A link is not followed, even as the bundle itself: the analysis reads nothing through it either.
+  if (!st.isDirectory()) return [];
   const out: { path: string; rel: string; size: number }[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const name of (await readdir(dir)).sort(cmp)) {

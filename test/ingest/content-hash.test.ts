@@ -55,6 +55,15 @@ describe('a bundle hashed from the analysis reads equals the bundle read for its
   });
 });
 
+test('a bundle that is itself a link is not followed: it hashes as empty, as the analysis reads nothing of it', async () => {
+  const target = tempDir();
+  writeFileSync(join(target, 'a.log'), 'one\n');
+  const link = join(tempDir(), 'bundle');
+  symlinkSync(target, link);
+  expect(await bundleHash(link)).toBe(await bundleHash(tempDir()));
+  expect(await tappedHash(link)).toBe(await bundleHash(link));
+});
+
 describe('ContentHash refuses what is not the whole bundle', () => {
   test('a file left before its end', async () => {
     const dir = tempDir();
