@@ -86,17 +86,15 @@ describe('ContentHash refuses what is not the whole bundle', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.log'), 'one\n');
     writeFileSync(join(dir, 'b.log'), 'two\n');
-    const swapped = new ContentHash(dir);
-    for await (const _ of swapped.observe(join(dir, 'b.log'), chunks('two\n'))) void _;
-    for await (const _ of swapped.observe(join(dir, 'a.log'), chunks('one\n'))) void _;
-    expect(await swapped.digest()).toBeUndefined();
-    const shorter = new ContentHash(dir);
-    for await (const _ of shorter.observe(join(dir, 'a.log'), chunks('one'))) void _;
-    for await (const _ of shorter.observe(join(dir, 'b.log'), chunks('two\n'))) void _;
-    expect(await shorter.digest()).toBeUndefined();
-    const whole = new ContentHash(dir);
-    for await (const _ of whole.observe(join(dir, 'a.log'), chunks('o', 'ne\n'))) void _;
-    for await (const _ of whole.observe(join(dir, 'b.log'), chunks('two\n'))) void _;
+    /** A ContentHash fed each file whole, in the order given, with the chunks given. */
+    const fed = async (files: readonly (readonly [string, ...string[]])[]): Promise<ContentHash> => {
+      const tap = new ContentHash(dir);
+      for (const [name, ...parts] of files) for await (const _ of tap.observe(join(dir, name), chunks(...parts))) void _;
+      return tap;
+    };
+    expect(await (await fed([['b.log', 'two\n'], ['a.log', 'one\n']])).digest()).toBeUndefined();
+    expect(await (await fed([['a.log', 'one'], ['b.log', 'two\n']])).digest()).toBeUndefined();
+    const whole = await fed([['a.log', 'o', 'ne\n'], ['b.log', 'two\n']]);
     expect(await whole.digest()).toBe(await bundleHash(dir));
     // Asked twice (a failed bundle's line asks after the analysis threw), the same answer.
     expect(await whole.digest()).toBe(await bundleHash(dir));
