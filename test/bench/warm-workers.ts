@@ -47,7 +47,7 @@ async function timeShelf(bundles: readonly string[], n: number, warm: number): P
 }
 
 if (isMainThread) {
-  const shelf = arg('shelf', join(process.env['KF_BENCH_CACHE'] ?? join(homedir(), '.cache', 'kube-forensics-bench'), 'shelf-50'));
+  const shelf = arg('shelf', join(process.env['KF_BENCH_CACHE'] ?? join(homedir(), '.cache', 'kube-forensics-bench'), 'shelf-50x4MiB'));
   const bundles = readdirSync(shelf).sort().map((d) => join(shelf, d));
   const warm = Number(arg('warm', '60'));
   for (let r = 0; r < Number(arg('runs', '2')); r++) {
