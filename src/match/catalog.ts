@@ -4,7 +4,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument, type Document } from 'yaml';
 import { cmp } from '../model/tally.js';
 import { schemaValidator } from './schema-validator.js';
 import { displayPath, readYamlEntry, schemaErrorPath } from './yaml-entry.js';
@@ -74,7 +73,6 @@ export function loadCatalog(...dirs: string[]): Catalog {
 export function allMatchers(p: Pattern): Matcher[] {
   return [...p.signals, ...p.clears, ...p.checks, ...(p.grace?.signals ?? [])];
 }
-
 
 interface RawMatcher {
   id: string;
@@ -262,9 +260,4 @@ function compileMatcher(m: RawMatcher, patternId: string, role: MatcherRole, rep
 function hasCapture(t: MatcherTest, name: string): boolean {
   const all = Object.values(t).filter((v): v is RegExp => v instanceof RegExp);
   return all.some((r) => r.source.includes(`(?<${name}>`));
-}
-
-/** For tests and `patterns show`: the document as written. */
-export function readEntryDocument(file: string): Document {
-  return parseDocument(readFileSync(file, 'utf8'));
 }

@@ -45,7 +45,6 @@ export function loadChecks(catalog: Catalog, ...dirs: string[]): CheckSet {
   return { checks: [...byId.values()].sort((a, b) => cmp(a.id, b.id)) };
 }
 
-
 interface RawCheck {
   id: string;
   title: string;
