@@ -1,7 +1,7 @@
 // Load and check the catalog: patterns/<id>/pattern.yaml, validated against
 // docs/pattern.schema.json, regexes compiled once, durations turned into seconds. Every error
 // names the spot, as `patterns/x/pattern.yaml:12:5: …`, and a bad catalog stops the run.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cmp } from '../model/tally.js';
