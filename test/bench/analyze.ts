@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { failureMessages, writeAudit, writeJournal } from './generate.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const cli = join(root, 'dist', 'bundle', 'main.js'); // what the package's bin runs
+// The package's bin, run as an installed command runs it: through its shebang, with its V8 flags.
+const cli = join(root, 'dist', 'bundle', 'main.js');
 const arg = (name: string, def: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? def) : def;
@@ -44,7 +45,7 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env
 
 const hasRg = spawnSync('rg', ['--version']).status === 0;
 const ere = join(cache, 'catalog.ere');
-writeFileSync(ere, execFileSync('node', [cli, 'patterns', 'export', '--format', 'grep'], { encoding: 'utf8' }));
+writeFileSync(ere, execFileSync(cli, ['patterns', 'export', '--format', 'grep'], { encoding: 'utf8' }));
 const failures = failureMessages(join(root, 'patterns'));
 const C = { ...process.env, LC_ALL: 'C' };
 
@@ -68,7 +69,7 @@ function bench(file: string, grepArgs: string[], comparable = true): Row {
   const mb = bytes / 1e6;
   const grep = timed('grep', [...grepArgs, file], C);
   const rg = hasRg ? timed('rg', ['-c', ...grepArgs.filter((a) => a !== '-E' && a !== '-c'), file]) : undefined;
-  const an = timed('node', [cli, 'analyze', file, '--format', 'json', '--year', '2024']);
+  const an = timed(cli, ['analyze', file, '--format', 'json', '--year', '2024']);
   const report = JSON.parse(an.stdout) as { stats: { parsed: number; matchedLines?: number } };
   const grepCount = Number(grep.stdout.trim());
   const matched = report.stats.matchedLines ?? -1;
@@ -151,7 +152,7 @@ function benchShelf(count: number, mib: number): BatchRow {
     const out = join(cache, `batch-${jobs}.ndjson`);
     const t0 = process.hrtime.bigint();
     const c0 = ticks();
-    execFileSync('node', [cli, 'batch', shelf, '--jobs', String(jobs), '--out', out, '--quiet', '--year', '2024']);
+    execFileSync(cli, ['batch', shelf, '--jobs', String(jobs), '--out', out, '--quiet', '--year', '2024']);
     const c1 = ticks();
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     // CPU the batch process used (all its threads: workers, main, V8's compiler and GC) per second.
