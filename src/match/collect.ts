@@ -77,7 +77,10 @@ function indexOf(catalog: Catalog): CatalogIndex {
 }
 
 export class HitCollector<P> {
-  private readonly buckets = new Map<string, OpenBucket<P>>();
+  /** Buckets by matcher, then host: no key string built per hit. */
+  private readonly byMatcher = new Map<Matcher, Map<string, OpenBucket<P>>>();
+  /** The same buckets in the order they opened, the order allBuckets() keeps. */
+  private readonly opened: OpenBucket<P>[] = [];
   private readonly index: CatalogIndex;
 
   constructor(catalog: Catalog) {
@@ -104,11 +107,13 @@ export class HitCollector<P> {
   }
 
   private add(hit: Hit<P>): void {
-    const key = `${hit.matcher.patternId}\u0000${hit.matcher.id}\u0000${hit.host}`;
-    let b = this.buckets.get(key);
+    let hosts = this.byMatcher.get(hit.matcher);
+    if (hosts === undefined) this.byMatcher.set(hit.matcher, (hosts = new Map()));
+    let b = hosts.get(hit.host);
     if (b === undefined) {
       b = { matcher: hit.matcher, host: hit.host, head: [], tail: [], next: 0, between: 0 };
-      this.buckets.set(key, b);
+      hosts.set(hit.host, b);
+      this.opened.push(b);
     }
     if (b.head.length < HIT_HEAD) b.head.push(hit);
     else if (b.tail.length < HIT_TAIL) b.tail.push(hit);
@@ -120,7 +125,7 @@ export class HitCollector<P> {
   }
 
   allBuckets(): HitBucket<P>[] {
-    return [...this.buckets.values()].map((b) => ({
+    return this.opened.map((b) => ({
       matcher: b.matcher,
       host: b.host,
       kept: [...b.head, ...b.tail.slice(b.next), ...b.tail.slice(0, b.next)],

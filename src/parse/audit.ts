@@ -109,6 +109,9 @@ function auditFields(e: JsonRecord): Fields {
 }
 
 /** Drop undefined members, so optional properties stay absent (exactOptionalPropertyTypes). */
+/** `o` without its undefined members, keys in the same order (a loop: entries/filter/fromEntries was a tenth of a line's parse). */
 function definedOnly<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
