@@ -2,10 +2,10 @@
 // The command line: argv in, a renderer's output on stdout, progress and problems on stderr,
 // exit codes out. The only module that knows yargs and process.
 //
-// The bin caps each young-generation semi-space at 8 MB (V8's default cap is 16 MB). Analysis
-// allocates a steady stream of short-lived strings, and over a long input V8 grew the young
-// generation to its cap: peak RSS at 2 GiB was 15% above that at 256 MiB, and the cap takes it
-// to about 10% (no time change measured; batch workers inherit it, also at no cost). V8 reads the
+// The bin caps each young-generation semi-space at 8 MB (V8's default cap is 16 MB). V8 grows a
+// semi-space each time enough has survived since it last grew (kept hits do), so over a long
+// input it reached the cap: peak RSS at 2 GiB was 15% above that at 256 MiB, and with the cap
+// about 10% (no time change measured; batch workers inherit it, also at no cost). V8 reads the
 // flag only as an isolate starts, hence here and not in heap-policy.ts: run as
 // `node dist/bundle/main.js` the tool works the same with V8's default.
 import yargs from 'yargs';

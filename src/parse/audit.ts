@@ -108,8 +108,10 @@ function auditFields(e: JsonRecord): Fields {
   return fields;
 }
 
-/** Drop undefined members, so optional properties stay absent (exactOptionalPropertyTypes). */
-/** `o` without its undefined members, keys in the same order (a loop: entries/filter/fromEntries was a tenth of a line's parse). */
+/**
+ * Drop undefined members, so optional properties stay absent (exactOptionalPropertyTypes); keys
+ * keep their order. A loop: entries, filter and fromEntries cost a tenth of a line's parse.
+ */
 function definedOnly<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   const out: Record<string, unknown> = {};
   for (const k in o) if (o[k] !== undefined) out[k] = o[k];
