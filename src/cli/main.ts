@@ -1,11 +1,6 @@
-#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node --max-semi-space-size=8
+#!/usr/bin/env -S node --max-semi-space-size=8
 // The command line: argv in, a renderer's output on stdout, progress and problems on stderr,
 // exit codes out. The only module that knows yargs and process.
-//
-// The bin drops NODE_EXTRA_CA_CERTS: Node 20 reads and parses that CA bundle as it starts, before
-// any of our code runs (60 ms a start where it names Debian's ca-certificates.crt, a tenth of a
-// 256 MiB audit log's analysis), and this tool opens no TLS connection: serve speaks plain HTTP
-// behind whatever terminates TLS, and nothing else touches the network.
 //
 // The bin caps each young-generation semi-space at 8 MB (V8's default cap is 16 MB). V8 grows a
 // semi-space each time enough has survived since it last grew (kept hits do), so over a long
